@@ -1,0 +1,23 @@
+/**
+ * Ends a test run with one plain line, `tests: N passed, N failed, N skipped`, that any CI log reader can count.
+ */
+import type { Reporter, TestModule } from "vitest/node";
+
+export default class SummaryLineReporter implements Reporter {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    for (const module of testModules) {
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === "passed") passed++;
+        else if (state === "failed") failed++;
+        else skipped++;
+      }
+      // A file that failed to load has no tests to count but is still a failure.
+      if (module.state() === "failed" && !module.children.size) failed++;
+    }
+    process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  }
+}
