@@ -1,0 +1,26 @@
+/**
+ * The engine's public face: typed, pure analytics for pairs trading. No I/O; runs in Node, the browser and
+ * notebooks. Every numeric function is checked against statsmodels / pandas (see test/fixtures/engine).
+ */
+export * from "./errors.ts";
+export type { Series } from "./validate.ts";
+export type { Bar, Trade } from "./types.ts";
+
+export { ols, type OlsOptions, type OlsResult } from "./ols.ts";
+export { rollingOls, type RollingOlsResult } from "./rolling-ols.ts";
+export { leastSquares, type LeastSquaresResult } from "./least-squares.ts";
+export { spread } from "./spread.ts";
+export { zScore, rollingZScore } from "./z-score.ts";
+export { pearson, rollingCorrelation, correlationMatrix, type CorrelationMatrix } from "./correlation.ts";
+
+export {
+  adfTest,
+  type AdfOptions,
+  type AdfResult,
+  type AdfRegression,
+  type AdfAutolag,
+  type AdfCriticalValues,
+} from "./adf.ts";
+export { engleGranger, type EngleGrangerResult } from "./engle-granger.ts";
+export { halfLife, type HalfLifeResult } from "./half-life.ts";
+export { mackinnonp, mackinnoncrit, type MacKinnonRegression, type CriticalValueTriple } from "./mackinnon.ts";
