@@ -24,3 +24,18 @@ export {
 export { engleGranger, type EngleGrangerResult } from "./engle-granger.ts";
 export { halfLife, type HalfLifeResult } from "./half-life.ts";
 export { mackinnonp, mackinnoncrit, type MacKinnonRegression, type CriticalValueTriple } from "./mackinnon.ts";
+
+export {
+  hedgeRatio,
+  HEDGE_RATIO_METHODS,
+  type HedgeRatioMethod,
+  type HedgeRatioOptions,
+  type HedgeRatioResult,
+  type OlsHedgeRatio,
+  type HuberHedgeRatio,
+  type TheilSenHedgeRatio,
+  type KalmanHedgeRatio,
+} from "./hedge-ratio.ts";
+export { huberRegression, type HuberOptions, type HuberResult } from "./huber.ts";
+export { theilSenRegression, type TheilSenOptions, type TheilSenResult } from "./theil-sen.ts";
+export { kalmanRegression, type KalmanOptions, type KalmanResult } from "./kalman.ts";
