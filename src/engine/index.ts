@@ -39,3 +39,17 @@ export {
 export { huberRegression, type HuberOptions, type HuberResult } from "./huber.ts";
 export { theilSenRegression, type TheilSenOptions, type TheilSenResult } from "./theil-sen.ts";
 export { kalmanRegression, type KalmanOptions, type KalmanResult } from "./kalman.ts";
+
+export { parseTimeframe, type Timeframe } from "./timeframe.ts";
+export { toBars, InvalidTradeError } from "./bars.ts";
+export { alignBars, type AlignBarsOptions, type AlignedBars, type BarJoin } from "./align-bars.ts";
+export { vwap } from "./vwap.ts";
+export { priceStats, priceStatsFromBars, SECONDS_PER_YEAR, type PriceStats } from "./price-stats.ts";
+export {
+  backtestMeanReversion,
+  type MeanReversionOptions,
+  type MeanReversionBacktest,
+  type BacktestTrade,
+  type BacktestSummary,
+  type HedgeMode,
+} from "./backtest.ts";
