@@ -4,6 +4,7 @@
  */
 import { InvalidParameterError, LengthMismatchError, ZeroVarianceError } from "./errors.ts";
 import { mean } from "./ols.ts";
+import { centredGram } from "./gram.ts";
 import { forEachRollingCoMoment } from "./rolling-moments.ts";
 import { finitePair, finiteSeries, nanArray, requireLength, requireWindow, type Series } from "./validate.ts";
 
@@ -101,59 +102,6 @@ export function correlationMatrix(seriesBySymbol: Readonly<Record<string, Series
   });
   const matrix = symbols.map((_, i) => symbols.map((__, j) => (i === j ? 1 : clamp(gram[Math.min(i, j) * k + Math.max(i, j)] * scale[i] * scale[j]))));
   return { symbols, matrix };
-}
-
-/** Rows per chunk of the Gram kernel: 20 series × 2048 rows × 8 bytes stays inside a core's L2 cache. */
-const CHUNK = 2048;
-
-/**
- * Upper triangle of XᵀX for the mean-centred columns of X, row-major k×k. The columns are centred a chunk at a
- * time into one small buffer, and each pass over a chunk updates a 2×4 block of sums at once: eight products
- * per six loads keeps the loop busy computing instead of waiting on memory (~1.5× over one dot per pair).
- */
-function centredGram(columns: readonly Float64Array[]): Float64Array {
-  const k = columns.length;
-  const n = columns[0].length;
-  const rows = Math.ceil(k / 4) * 4; // zero rows pad the last block: they add nothing to any sum
-  const means = columns.map(mean);
-  const buffer = new Float64Array(rows * CHUNK);
-  const gram = new Float64Array(k * k);
-  for (let start = 0; start < n; start += CHUNK) {
-    const len = Math.min(CHUNK, n - start);
-    for (let c = 0; c < k; c++) {
-      const column = columns[c];
-      const m = means[c];
-      const offset = c * CHUNK;
-      for (let i = 0; i < len; i++) buffer[offset + i] = column[start + i] - m;
-    }
-    for (let a = 0; a < k; a += 2) {
-      const a0 = a * CHUNK;
-      const a1 = a + 1 < rows ? a0 + CHUNK : a0;
-      for (let b = a - (a % 4); b < k; b += 4) {
-        const b0 = b * CHUNK;
-        let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0; // prettier-ignore
-        for (let i = 0; i < len; i++) {
-          const x0 = buffer[a0 + i];
-          const x1 = buffer[a1 + i];
-          const y0 = buffer[b0 + i];
-          const y1 = buffer[b0 + CHUNK + i];
-          const y2 = buffer[b0 + 2 * CHUNK + i];
-          const y3 = buffer[b0 + 3 * CHUNK + i];
-          s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3; // prettier-ignore
-          s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3; // prettier-ignore
-        }
-        const sums = [s00, s01, s02, s03, s10, s11, s12, s13];
-        for (let r = 0; r < 2; r++) {
-          for (let c = 0; c < 4; c++) {
-            const i = a + r;
-            const j = b + c;
-            if (i < k && j < k && j >= i) gram[i * k + j] += sums[r * 4 + c];
-          }
-        }
-      }
-    }
-  }
-  return gram;
 }
 
 function centred(values: Float64Array): Float64Array {
