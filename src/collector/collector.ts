@@ -1,0 +1,359 @@
+/**
+ * The collector: Binance frames in, deduplicated and gap-free ticks out to the store as Arrow record batches.
+ *
+ * frames → parseFrame → TradeSequencer (duplicates dropped, holes noted) → TickBatchBuilder → write queue → store.
+ * Holes are backfilled over REST after a short grace (out-of-order frames may still fill them). The write queue is
+ * bounded: when the store falls behind, the sockets are paused, so memory stays flat and TCP pushes back.
+ */
+import type { QuarantineRecord } from "../store/quarantine.ts";
+import { TickBatchBuilder, type Tick, type TickBatch } from "../store/tick-batch.ts";
+import { parseFrame, type Market, type TradeStream } from "./binance-frames.ts";
+import { BinanceFeed, type FeedEvent } from "./binance-feed.ts";
+import { RestBackfill, REST_PAGE_LIMIT } from "./rest-backfill.ts";
+import { TradeSequencer, type Hole } from "./trade-sequencer.ts";
+import type { BackoffPolicy } from "./backoff.ts";
+
+/** What the collector needs from storage (the DuckDB `Store` provides it). */
+export interface CollectorStore {
+  /** Appends ticks idempotently on (symbol, trade_id); returns how many rows were new. */
+  appendTicks(batch: TickBatch): Promise<{ readonly inserted: number }>;
+  writeQuarantine(records: readonly QuarantineRecord[]): Promise<void>;
+  /** Highest stored trade id per symbol, to resume after a restart. */
+  lastTradeIds(): Promise<ReadonlyMap<string, number>>;
+  /** Brings bars up to date with the ticks stored so far; `final` also closes the buckets still open. */
+  resample(options?: { readonly final?: boolean }): Promise<unknown>;
+}
+
+export interface CollectorOptions {
+  /** Upper-case symbols, e.g. ["BTCUSDT", "ETHUSDT"]. */
+  readonly symbols: readonly string[];
+  readonly market: Market;
+  readonly stream: TradeStream;
+  /** WebSocket base, e.g. `wss://stream.binance.com:9443`; `/stream?streams=…` is added. */
+  readonly wsUrl: string;
+  /** REST base for backfill, e.g. `https://api.binance.com`. */
+  readonly restUrl: string;
+  /** Rows per Arrow batch (a batch is written when full or `flushIntervalMs` old). */
+  readonly batchSize?: number;
+  readonly flushIntervalMs?: number;
+  /** A hole younger than this may still fill from late frames; older ones are backfilled, ms. */
+  readonly backfillGraceMs?: number;
+  /**
+   * A symbol with no trade for this long is asked over REST for ids past its last one, ms: a loss at the tail
+   * of a burst leaves no jump for the id check to see until the next trade, which may be long coming.
+   */
+  readonly quietCheckMs?: number;
+  /** Batches waiting for the store before the sockets are paused. */
+  readonly maxPendingBatches?: number;
+  /** Bars are brought up to date at most this often, ms. */
+  readonly resampleIntervalMs?: number;
+  readonly watchdogMs?: number;
+  readonly maxConnectionAgeMs?: number;
+  readonly backoff?: BackoffPolicy;
+  readonly apiKey?: string;
+  /** Every raw frame as received (for `--record`). */
+  readonly onRawFrame?: (text: string, recvTime: number) => void;
+  readonly log?: (message: string) => void;
+}
+
+/** Counters for the status line, `/api/health` and `/metrics`. */
+export interface CollectorStatus {
+  readonly state: string;
+  /** Trades written to the store (new rows). */
+  readonly stored: number;
+  readonly backfilled: number;
+  readonly duplicatesDropped: number;
+  readonly gapsFound: number;
+  readonly gapsFilled: number;
+  readonly missingIds: number;
+  /** Ids REST skipped while backfilling: not market trades (futures off-book events whose frames were lost). */
+  readonly notMarketTrades: number;
+  readonly reconnects: number;
+  readonly quarantined: number;
+  readonly rateLimited: number;
+  readonly pendingBatches: number;
+  /** Local receive time − exchange trade time of the latest live trade, ms. */
+  readonly lagMs: number | null;
+  /** Trade time of the latest trade stored per symbol, ms since the Unix epoch. */
+  readonly lastTradeTime: Readonly<Record<string, number>>;
+}
+
+const MAX_STREAMS_PER_CONNECTION = 1024;
+
+/**
+ * REST pages that cover the holes: one page of up to 1000 ids serves every hole that starts within it, since ids
+ * we hold already come back as duplicates and are dropped. Lost frames are usually scattered singles, and a
+ * request per hole would spend Binance's request weight 1000 times faster.
+ */
+export function backfillPages(holes: readonly Hole[]): { symbol: string; fromId: number; limit: number }[] {
+  const bySymbol = new Map<string, Hole[]>();
+  for (const h of holes) bySymbol.set(h.symbol, [...(bySymbol.get(h.symbol) ?? []), h]);
+  const pages = [];
+  for (const [symbol, list] of bySymbol) {
+    list.sort((a, b) => a.fromId - b.fromId);
+    for (let i = 0; i < list.length; ) {
+      const fromId = list[i].fromId;
+      let toId = list[i].toId;
+      while (++i < list.length && list[i].fromId < fromId + REST_PAGE_LIMIT) toId = Math.max(toId, list[i].toId);
+      pages.push({ symbol, fromId, limit: Math.min(REST_PAGE_LIMIT, toId - fromId + 1) });
+    }
+  }
+  return pages;
+}
+
+export class Collector {
+  private readonly sequencer: TradeSequencer;
+  private readonly builder: TickBatchBuilder;
+  private readonly feeds: BinanceFeed[] = [];
+  private readonly backfill: RestBackfill;
+  private readonly queue: TickBatch[] = [];
+  private quarantine: QuarantineRecord[] = [];
+  private readonly listeners = new Set<(batch: TickBatch) => void>();
+  private readonly abort = new AbortController();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private writing: Promise<void> | null = null;
+  private backfilling = false;
+  private paused = false;
+  private lastResample = 0;
+  private stored = 0;
+  private backfilled = 0;
+  private quarantined = 0;
+  private lagMs: number | null = null;
+  private readonly lastTradeTime: Record<string, number> = {};
+  /** Local time of the last trade taken per symbol, and of the last quiet-tail check. */
+  private readonly lastTakenAt = new Map<string, number>();
+  private readonly lastQuietCheck = new Map<string, number>();
+  private stopping: Promise<void> | null = null;
+  private writeError: unknown = null;
+
+  private constructor(
+    private readonly store: CollectorStore,
+    private readonly options: CollectorOptions,
+    lastIds: ReadonlyMap<string, number>,
+  ) {
+    this.sequencer = new TradeSequencer(lastIds);
+    this.builder = new TickBatchBuilder(options.batchSize ?? 8192);
+    this.backfill = new RestBackfill({
+      restUrl: options.restUrl,
+      market: options.market,
+      stream: options.stream,
+      apiKey: options.apiKey,
+      backoff: options.backoff,
+    });
+  }
+
+  /** Resumes from the store's last ids and starts streaming. */
+  static async start(store: CollectorStore, options: CollectorOptions): Promise<Collector> {
+    const collector = new Collector(store, options, await store.lastTradeIds());
+    collector.run();
+    return collector;
+  }
+
+  /** Every batch once it is stored (live fan-out). Returns the unsubscribe function. */
+  onBatch(listener: (batch: TickBatch) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The stream URLs, one per connection (Binance allows 1024 streams on one). */
+  streamUrls(): string[] {
+    const streams = this.options.symbols.map((s) => `${s.toLowerCase()}@${this.options.stream}`);
+    const base = this.options.wsUrl.replace(/\/+$/, "");
+    const urls = [];
+    for (let i = 0; i < streams.length; i += MAX_STREAMS_PER_CONNECTION) {
+      urls.push(`${base}/stream?streams=${streams.slice(i, i + MAX_STREAMS_PER_CONNECTION).join("/")}`);
+    }
+    return urls;
+  }
+
+  status(): CollectorStatus {
+    const seq = this.sequencer.counters();
+    const feedState = this.feeds.length === 0 ? "stopped" : this.feeds.every((f) => f.state === "live") ? "live" : this.feeds.find((f) => f.state !== "live")!.state;
+    return {
+      state: this.stopping ? "stopped" : feedState,
+      stored: this.stored,
+      backfilled: this.backfilled,
+      duplicatesDropped: seq.duplicates,
+      gapsFound: seq.gapsFound,
+      gapsFilled: seq.gapsFilled,
+      missingIds: seq.missingIds,
+      notMarketTrades: seq.notMarketTrades,
+      reconnects: this.feeds.reduce((n, f) => n + f.counters().reconnects, 0),
+      quarantined: this.quarantined,
+      rateLimited: this.backfill.counters.rateLimited + this.backfill.counters.banned,
+      pendingBatches: this.queue.length,
+      lagMs: this.lagMs,
+      lastTradeTime: { ...this.lastTradeTime },
+    };
+  }
+
+  /** Flushes everything received, brings bars up to date and closes the sockets. Safe to call twice. */
+  stop(): Promise<void> {
+    this.stopping ??= this.shutdown();
+    return this.stopping;
+  }
+
+  private run(): void {
+    for (const url of this.streamUrls()) {
+      const feed = new BinanceFeed({
+        url,
+        onFrame: (text, recvTime) => this.onFrame(feed, text, recvTime),
+        onEvent: (event) => this.onFeedEvent(event),
+        watchdogMs: this.options.watchdogMs,
+        maxConnectionAgeMs: this.options.maxConnectionAgeMs,
+        backoff: this.options.backoff,
+      });
+      this.feeds.push(feed);
+      feed.start();
+    }
+    this.timers.push(setInterval(() => this.seal(), this.options.flushIntervalMs ?? 100));
+    const grace = this.options.backfillGraceMs ?? 1_000;
+    this.timers.push(setInterval(() => void this.backfillHoles(grace), Math.max(50, grace / 2)));
+  }
+
+  private onFrame(feed: BinanceFeed, text: string, recvTime: number): void {
+    this.options.onRawFrame?.(text, recvTime);
+    const frame = parseFrame(text, { recvTime, timesInMicros: false, source: "live" });
+    switch (frame.kind) {
+      case "trade":
+        this.lagMs = recvTime - frame.tick.tradeTime;
+        this.take(frame.tick);
+        break;
+      case "rejected":
+        this.quarantine.push({ receivedAt: recvTime, source: "live", symbol: frame.symbol, reason: frame.reason, raw: text });
+        // A refused trade still used its id: mark it seen, or it would stand as a hole REST can never fill.
+        if (frame.symbol !== null && frame.tradeId !== undefined) this.sequencer.accept(frame.symbol, frame.tradeId, recvTime);
+        break;
+      case "shutdown":
+        feed.rotate("server sent serverShutdown");
+        break;
+      case "reply":
+      case "other":
+        break;
+    }
+  }
+
+  private take(tick: Tick): void {
+    const now = Date.now();
+    if (!this.sequencer.accept(tick.symbol, tick.tradeId, now)) return;
+    this.lastTakenAt.set(tick.symbol, now);
+    this.builder.push(tick);
+    if (this.builder.isFull) this.seal();
+  }
+
+  /** Moves the open batch (and pending quarantine) to the write queue. */
+  private seal(): void {
+    if (this.builder.length > 0) this.queue.push(this.builder.finish());
+    if (this.queue.length >= (this.options.maxPendingBatches ?? 16) && !this.paused) {
+      this.paused = true;
+      for (const f of this.feeds) f.pause();
+    }
+    if (this.queue.length > 0 || this.quarantine.length > 0) this.writing ??= this.drain().finally(() => (this.writing = null));
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0 || this.quarantine.length > 0) {
+      if (this.quarantine.length > 0) {
+        const records = this.quarantine;
+        this.quarantine = [];
+        await this.store.writeQuarantine(records);
+        this.quarantined += records.length;
+      }
+      const batch = this.queue[0];
+      if (batch === undefined) continue;
+      try {
+        const { inserted } = await this.store.appendTicks(batch);
+        this.queue.shift();
+        this.stored += inserted;
+        this.noteStored(batch);
+        for (const listener of this.listeners) listener(batch);
+      } catch (error) {
+        // Keep the batch and retry: a trade that reached us is never dropped for a transient store error.
+        this.writeError = error;
+        this.log(`store write failed, retrying: ${(error as Error).message}`);
+        await new Promise((r) => setTimeout(r, 500));
+        continue;
+      }
+      if (this.paused && this.queue.length <= (this.options.maxPendingBatches ?? 16) / 2) {
+        this.paused = false;
+        for (const f of this.feeds) f.resume();
+      }
+      const now = Date.now();
+      if (now - this.lastResample >= (this.options.resampleIntervalMs ?? 1_000)) {
+        this.lastResample = now;
+        await this.store.resample();
+      }
+    }
+  }
+
+  private noteStored(batch: TickBatch): void {
+    const symbols = batch.getChild("symbol")!;
+    const times = batch.getChild("trade_time")!;
+    const sources = batch.getChild("source")!;
+    for (let i = 0; i < batch.numRows; i++) {
+      const symbol = symbols.get(i) as string;
+      const t = Number(times.get(i));
+      if (!(this.lastTradeTime[symbol] >= t)) this.lastTradeTime[symbol] = t;
+      if (sources.get(i) === "backfill") this.backfilled++;
+    }
+  }
+
+  private async backfillHoles(graceMs: number): Promise<void> {
+    if (this.backfilling || this.stopping) return;
+    this.backfilling = true;
+    try {
+      for (const page of backfillPages(this.sequencer.holesDue(Date.now(), graceMs))) {
+        const result = await this.backfill.page(page.symbol, page.fromId, page.limit, this.abort.signal);
+        for (const r of result.rejected) {
+          this.quarantine.push({ receivedAt: Date.now(), source: "backfill", symbol: page.symbol, reason: r.reason, raw: r.raw });
+        }
+        for (const tick of result.ticks) this.take(tick);
+        const last = result.ticks.at(-1);
+        if (last !== undefined) this.sequencer.closeCovered(page.symbol, page.fromId, last.tradeId);
+        this.seal();
+      }
+      await this.checkQuietTails();
+    } catch (error) {
+      if (!this.abort.signal.aborted) this.log(`backfill failed, will retry: ${(error as Error).message}`);
+    } finally {
+      this.backfilling = false;
+    }
+  }
+
+  /** Asks REST for trades past the last id of symbols that have gone quiet; whatever comes back was missed. */
+  private async checkQuietTails(): Promise<void> {
+    const quietMs = this.options.quietCheckMs ?? 10_000;
+    const now = Date.now();
+    for (const [symbol, lastId] of this.sequencer.lastIds()) {
+      const since = Math.max(this.lastTakenAt.get(symbol) ?? 0, this.lastQuietCheck.get(symbol) ?? 0);
+      if (now - since < quietMs) continue;
+      this.lastQuietCheck.set(symbol, now);
+      const page = await this.backfill.page(symbol, lastId + 1, REST_PAGE_LIMIT, this.abort.signal);
+      for (const tick of page.ticks) this.take(tick);
+      this.seal();
+    }
+  }
+
+  private onFeedEvent(event: FeedEvent): void {
+    if (event.type === "connected") this.log(event.rotation ? "replacement connection live" : "connected");
+    else if (event.type === "disconnected") this.log(`disconnected (${event.reason})`);
+    else if (event.type === "reconnecting") this.log(`reconnecting in ${event.delayMs} ms (attempt ${event.attempt})`);
+    else if (event.type === "rotating") this.log(`opening a replacement connection: ${event.reason}`);
+    else this.log(event.message);
+  }
+
+  private async shutdown(): Promise<void> {
+    this.abort.abort(new Error("collector stopping"));
+    for (const t of this.timers) clearInterval(t);
+    for (const f of this.feeds) f.stop();
+    this.seal();
+    while (this.writing) await this.writing;
+    // Stopping closes the open buckets; trades after a restart that land in them rewrite them.
+    await this.store.resample({ final: true });
+    if (this.writeError) this.log("store writes recovered after errors");
+  }
+
+  private log(message: string): void {
+    (this.options.log ?? ((m: string) => process.stderr.write(`collector: ${m}\n`)))(message);
+  }
+}

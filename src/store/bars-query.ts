@@ -1,0 +1,136 @@
+/**
+ * Bars of any timeframe on demand, as engine `Bar`s: from the stored bars of the largest stored timeframe that
+ * divides the one asked for, where those are current, and from the ticks for the rest (the buckets not yet closed
+ * or awaiting a late-trade rewrite). The same SQL as the resampler, so both agree.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { Bar } from "../engine/types.ts";
+import { BAR_COLUMNS, barsToBarsSql, ticksToBarsSql } from "./bar-sql.ts";
+import { StoreInputError } from "./errors.ts";
+import { parseTimeframe, type Timeframe } from "./timeframe.ts";
+import { inTransaction } from "./transaction.ts";
+
+export interface BarsQuery {
+  /** e.g. `"BTCUSDT"`. */
+  readonly symbol: string;
+  /** Any width dividing one day: `"15s"`, `"1m"`, `"15m"`, `"1h"`, … */
+  readonly timeframe: string;
+  /** Earliest bucket start wanted, ms since the Unix epoch (inclusive); default: the first trade. */
+  readonly from?: number;
+  /** Bucket starts before this, ms (exclusive); default: through the latest trade. */
+  readonly to?: number;
+  /**
+   * `"auto"` (default): stored bars where they are exact and current, ticks elsewhere. `"ticks"`: from the ticks
+   * only (the reference the stored path must equal).
+   */
+  readonly source?: "auto" | "ticks";
+}
+
+const COLUMN_LIST = BAR_COLUMNS.join(", ");
+
+function ceilTo(x: number, step: number): number {
+  const r = ((x % step) + step) % step;
+  return r === 0 ? x : x - r + step;
+}
+
+function floorTo(x: number, step: number): number {
+  return x - (((x % step) + step) % step);
+}
+
+/** ` AND <column> >= lo AND <column> < hi` for the bounds that are set. */
+function rangeSql(column: string, lo: number | null, hi: number | null): string {
+  return (lo === null ? "" : ` AND ${column} >= make_timestamp(${lo})`) + (hi === null ? "" : ` AND ${column} < make_timestamp(${hi})`);
+}
+
+/**
+ * Reads the bars of one symbol and timeframe. Each bar covers all of its bucket's trades; the last one may still be
+ * open (its bucket not yet ended). Buckets without trades are absent, as in `ohlc_data`.
+ *
+ * @param connection any connection to the store's database (reads run in one transaction: one snapshot)
+ * @param stored the store's stored timeframes (`store.timeframes`)
+ * @param query symbol, timeframe, optional [from, to) bounds on bucket starts in ms, and the source
+ * @returns bars in time order, bucketStart in ms
+ * @throws {StoreInputError} a malformed timeframe, or a bound that is not a finite number
+ * @example
+ * await queryBars(connection, store.timeframes, { symbol: "ETHUSDT", timeframe: "1h" });
+ */
+export async function queryBars(connection: DuckDBConnection, stored: readonly Timeframe[], query: BarsQuery): Promise<Bar[]> {
+  const fn = "queryBars";
+  const tf = parseTimeframe(query.timeframe);
+  for (const name of ["from", "to"] as const) {
+    const v = query[name];
+    if (v !== undefined && !Number.isFinite(v)) throw new StoreInputError(fn, name, `must be a finite number of ms, got ${v}`);
+  }
+  if (query.source !== undefined && query.source !== "auto" && query.source !== "ticks") {
+    throw new StoreInputError(fn, "source", `must be "auto" or "ticks", got "${query.source}"`);
+  }
+  const step = tf.micros;
+  // µs; whole ms in, so the products are exact. A bucket starting at or after `from` opens the range; the last
+  // bucket starting before `to` runs to its end.
+  const lo = query.from === undefined ? null : ceilTo(Math.round(query.from * 1000), step);
+  const hi = query.to === undefined ? null : ceilTo(Math.round(query.to * 1000), step);
+  if (lo !== null && hi !== null && hi <= lo) return [];
+
+  const base =
+    query.source === "ticks" ? undefined : [...stored].reverse().find((candidate) => step % candidate.micros === 0);
+
+  return inTransaction(connection, async () => {
+    let relation: string;
+    if (base === undefined) {
+      relation = ticksToBarsSql(step, `FROM tick_data t WHERE t.symbol = $1${rangeSql("t.trade_time", lo, hi)}`);
+    } else {
+      // Stored base bars are current for buckets before the bucket of the earliest trade not yet folded in.
+      const state = await connection.runAndReadAll(
+        `SELECT epoch_us(least(r.dirty_from, s.pending_from)) AS dirty, r.symbol IS NOT NULL AS resampled
+         FROM tick_symbols s LEFT JOIN resample_state r ON r.symbol = s.symbol AND r.timeframe = '${base.label}'
+         WHERE s.symbol = $1`,
+        [query.symbol],
+      );
+      const row = state.getRowObjectsJS()[0];
+      if (row === undefined) return [];
+      const split = row.resampled ? floorTo(Number(row.dirty), base.micros) : null;
+      const fromTicks = ticksToBarsSql(
+        base.micros,
+        `FROM tick_data t WHERE t.symbol = $1${rangeSql("t.trade_time", maxOrNull(lo, split), hi)}`,
+      );
+      const fromBars =
+        split === null
+          ? null
+          : `SELECT ${COLUMN_LIST} FROM ohlc_data
+             WHERE symbol = $1 AND timeframe = '${base.label}'${rangeSql("bucket_start", lo, minOrNull(hi, split))}`;
+      const fine = fromBars === null ? fromTicks : `${fromBars} UNION ALL ${fromTicks}`;
+      relation = base.micros === step ? fine : barsToBarsSql(step, fine);
+    }
+    const reader = await connection.runAndReadAll(
+      `SELECT (epoch_us(bucket_start) / 1000)::DOUBLE AS bucket_ms, open, high, low, close, volume, quote_volume,
+              trades::DOUBLE AS trades, vwap, buy_volume, sell_volume
+       FROM (${relation}) ORDER BY bucket_start`,
+      [query.symbol],
+    );
+    return reader.getRowObjectsJS().map(
+      (r): Bar => ({
+        symbol: query.symbol,
+        timeframe: tf.label,
+        bucketStart: r.bucket_ms as number,
+        open: r.open as number,
+        high: r.high as number,
+        low: r.low as number,
+        close: r.close as number,
+        volume: r.volume as number,
+        quoteVolume: r.quote_volume as number,
+        trades: r.trades as number,
+        vwap: (r.vwap as number | null) ?? Number.NaN,
+        buyVolume: r.buy_volume as number,
+        sellVolume: r.sell_volume as number,
+      }),
+    );
+  });
+}
+
+function maxOrNull(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+function minOrNull(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}

@@ -1,0 +1,154 @@
+/**
+ * The Arrow record batch of ticks that crosses the platform: the collector builds it, the store appends it to
+ * DuckDB, the API streams it as Arrow IPC and fans it out live. Defined once here.
+ */
+import {
+  Bool,
+  Dictionary,
+  Field,
+  Float64,
+  Int32,
+  Int64,
+  RecordBatch,
+  Schema,
+  Struct,
+  TimestampMicrosecond,
+  Utf8,
+  makeData,
+  vectorFromArray,
+} from "apache-arrow";
+import type { Trade } from "../engine/types.ts";
+
+/** A trade as stored in `tick_data`: the normalised trade plus where and when it was seen. */
+export interface Tick extends Trade {
+  /** Price × quantity, quote currency. */
+  readonly quoteQty: number;
+  /** Exchange event time (Binance `E`), ms since the Unix epoch, UTC; fractions carry µs. */
+  readonly eventTime: number;
+  /** Local receive time (this machine's clock), ms since the Unix epoch, UTC; fractions carry µs. */
+  readonly recvTime: number;
+  /** Where the row came from: `"live"`, `"backfill"`, `"upload:<name>"`, `"replay"`. */
+  readonly source: string;
+}
+
+const symbolType = new Dictionary(new Utf8(), new Int32());
+const sourceType = new Dictionary(new Utf8(), new Int32(), 1);
+
+/** Column names and types, in `tick_data` order. Times are UTC microseconds. */
+export const TICK_SCHEMA = new Schema([
+  new Field("symbol", symbolType, false),
+  new Field("trade_id", new Int64(), false),
+  new Field("price", new Float64(), false),
+  new Field("qty", new Float64(), false),
+  new Field("quote_qty", new Float64(), false),
+  new Field("is_buyer_maker", new Bool(), false),
+  new Field("trade_time", new TimestampMicrosecond("UTC"), false),
+  new Field("event_time", new TimestampMicrosecond("UTC"), false),
+  new Field("recv_time", new TimestampMicrosecond("UTC"), false),
+  new Field("source", sourceType, false),
+]);
+
+/** A record batch with {@link TICK_SCHEMA}. */
+export type TickBatch = RecordBatch;
+
+/**
+ * Accumulates ticks into preallocated typed-array columns and emits them as one Arrow record batch: no
+ * per-row objects survive a push, and `finish` wraps the arrays without copying them.
+ */
+export class TickBatchBuilder {
+  private symbols = new Map<string, number>();
+  private sources = new Map<string, number>();
+  private symbolIndex: Int32Array;
+  private tradeId: BigInt64Array;
+  private price: Float64Array;
+  private qty: Float64Array;
+  private quoteQty: Float64Array;
+  private buyerMaker: Uint8Array;
+  private tradeTime: BigInt64Array;
+  private eventTime: BigInt64Array;
+  private recvTime: BigInt64Array;
+  private sourceIndex: Int32Array;
+  private count = 0;
+
+  constructor(readonly capacity: number) {
+    this.symbolIndex = new Int32Array(capacity);
+    this.tradeId = new BigInt64Array(capacity);
+    this.price = new Float64Array(capacity);
+    this.qty = new Float64Array(capacity);
+    this.quoteQty = new Float64Array(capacity);
+    this.buyerMaker = new Uint8Array(Math.ceil(capacity / 8));
+    this.tradeTime = new BigInt64Array(capacity);
+    this.eventTime = new BigInt64Array(capacity);
+    this.recvTime = new BigInt64Array(capacity);
+    this.sourceIndex = new Int32Array(capacity);
+  }
+
+  /** Rows pushed since the last `finish`. */
+  get length(): number {
+    return this.count;
+  }
+
+  get isFull(): boolean {
+    return this.count === this.capacity;
+  }
+
+  /** Adds one tick; throws a RangeError when the builder is full (check `isFull`). */
+  push(tick: Tick): void {
+    if (this.count === this.capacity) throw new RangeError(`TickBatchBuilder is full (capacity ${this.capacity})`);
+    const i = this.count++;
+    this.symbolIndex[i] = indexOf(this.symbols, tick.symbol);
+    this.tradeId[i] = BigInt(tick.tradeId);
+    this.price[i] = tick.price;
+    this.qty[i] = tick.qty;
+    this.quoteQty[i] = tick.quoteQty;
+    if (tick.isBuyerMaker) this.buyerMaker[i >> 3] |= 1 << (i & 7);
+    this.tradeTime[i] = msToMicros(tick.tradeTime);
+    this.eventTime[i] = msToMicros(tick.eventTime);
+    this.recvTime[i] = msToMicros(tick.recvTime);
+    this.sourceIndex[i] = indexOf(this.sources, tick.source);
+  }
+
+  /** The rows pushed so far as one record batch; the builder starts empty again with fresh arrays. */
+  finish(): TickBatch {
+    const n = this.count;
+    const dictionary = (type: Dictionary, values: Map<string, number>, indices: Int32Array) =>
+      makeData({ type, length: n, data: indices.subarray(0, n), dictionary: vectorFromArray([...values.keys()], new Utf8()) });
+    const children = [
+      dictionary(symbolType, this.symbols, this.symbolIndex),
+      makeData({ type: new Int64(), length: n, data: this.tradeId.subarray(0, n) }),
+      makeData({ type: new Float64(), length: n, data: this.price.subarray(0, n) }),
+      makeData({ type: new Float64(), length: n, data: this.qty.subarray(0, n) }),
+      makeData({ type: new Float64(), length: n, data: this.quoteQty.subarray(0, n) }),
+      makeData({ type: new Bool(), length: n, data: this.buyerMaker.subarray(0, Math.ceil(n / 8)) }),
+      makeData({ type: new TimestampMicrosecond("UTC"), length: n, data: this.tradeTime.subarray(0, n) }),
+      makeData({ type: new TimestampMicrosecond("UTC"), length: n, data: this.eventTime.subarray(0, n) }),
+      makeData({ type: new TimestampMicrosecond("UTC"), length: n, data: this.recvTime.subarray(0, n) }),
+      dictionary(sourceType, this.sources, this.sourceIndex),
+    ];
+    const batch = new RecordBatch(
+      TICK_SCHEMA,
+      makeData({ type: new Struct(TICK_SCHEMA.fields), length: n, children, nullCount: 0 }),
+    );
+    this.reset();
+    return batch;
+  }
+
+  private reset(): void {
+    const fresh = new TickBatchBuilder(this.capacity);
+    Object.assign(this, fresh);
+  }
+}
+
+function indexOf(values: Map<string, number>, key: string): number {
+  let index = values.get(key);
+  if (index === undefined) {
+    index = values.size;
+    values.set(key, index);
+  }
+  return index;
+}
+
+/** ms (with µs fractions) to whole µs; rounding, because 0.001 has no exact binary form. */
+export function msToMicros(ms: number): bigint {
+  return BigInt(Math.round(ms * 1000));
+}
