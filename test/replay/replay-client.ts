@@ -1,0 +1,67 @@
+/**
+ * Test-side helpers for the replay server: a real `ws` client that records every frame, and polling waits.
+ */
+import { WebSocket, type ClientOptions } from "ws";
+
+export interface RecordingClient {
+  readonly ws: WebSocket;
+  /** Text frames in arrival order. */
+  readonly frames: string[];
+  /** Ping payloads received from the server. */
+  readonly pings: string[];
+  /** Close code once closed, else null. */
+  closeCode: number | null;
+  /** Resolves when the socket is open. */
+  readonly opened: Promise<void>;
+  /** Resolves with the close code. */
+  readonly closed: Promise<number>;
+}
+
+/**
+ * Connects and records.
+ * @param url stream URL
+ * @param options ws client options (e.g. `autoPong: false` to stay mute)
+ */
+export function connect(url: string, options: ClientOptions = {}): RecordingClient {
+  const ws = new WebSocket(url, { perMessageDeflate: false, ...options });
+  const client: RecordingClient = {
+    ws,
+    frames: [],
+    pings: [],
+    closeCode: null,
+    opened: new Promise((resolve, reject) => {
+      ws.once("open", () => resolve());
+      ws.once("error", reject);
+    }),
+    closed: new Promise((resolve) => ws.once("close", (code) => resolve(code))),
+  };
+  ws.on("message", (data) => client.frames.push(data.toString()));
+  ws.on("ping", (data) => client.pings.push(data.toString()));
+  ws.on("close", (code) => (client.closeCode = code));
+  ws.on("error", () => {});
+  return client;
+}
+
+/** Polls until the condition holds. */
+export async function until(condition: () => boolean, timeoutMs = 10_000, what = "condition"): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`${what} not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The `data` object of a combined frame, or the frame itself when raw. */
+export function payload(frame: string): Record<string, unknown> {
+  const o = JSON.parse(frame) as Record<string, unknown>;
+  return "stream" in o && "data" in o ? (o.data as Record<string, unknown>) : o;
+}
+
+/** A REST GET's status, headers and parsed body. */
+export async function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: any }> {
+  const res = await fetch(url, { headers });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text === "" ? null : JSON.parse(text) };
+}
