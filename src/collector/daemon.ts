@@ -58,11 +58,16 @@ export async function runDaemon(options: DaemonOptions): Promise<RunningDaemon> 
     })();
     return stopping;
   };
+  // Under `npm run` one Ctrl-C arrives two or three times (the terminal signals the whole process group and npm
+  // and tsx forward it again): a repeat of the same signal within a second is the same request.
+  let first: { signal: string; at: number } | null = null;
   const onSignal = (signal: string) => {
     if (stopping) {
+      if (first !== null && first.signal === signal && Date.now() - first.at < 1_000) return;
       log(`second ${signal}: exiting now`);
       process.exit(130);
     }
+    first = { signal, at: Date.now() };
     log(`${signal}: flushing and closing (send it again to exit at once)`);
     stop().then(
       () => process.exit(0),
