@@ -68,27 +68,28 @@ export function parseFrame(text: string, context: FrameContext): ParsedFrame {
 function parseTrade(data: Record<string, unknown>, event: TradeStream, context: FrameContext): ParsedFrame {
   const symbol = typeof data.s === "string" && SYMBOL.test(data.s) ? data.s : null;
   if (symbol === null) return reject(`${event}: field 's' is not a symbol: ${JSON.stringify(data.s)}`);
-  const fail = (reason: string, usedId?: number) => reject(`${event} ${symbol}: ${reason}`, symbol, usedId);
+  // No closures in here: it runs once per trade, up to hundreds of thousands of times a second.
 
   const idField = event === "trade" ? "t" : "a";
   const tradeId = data[idField];
   if (!Number.isSafeInteger(tradeId) || (tradeId as number) < 0) {
-    return fail(`field '${idField}' (trade id) is not a non-negative integer: ${JSON.stringify(tradeId)}`);
+    return failTrade(event, symbol, `field '${idField}' (trade id) is not a non-negative integer: ${JSON.stringify(tradeId)}`);
   }
-  if (typeof data.p !== "string" || !DECIMAL.test(data.p)) return fail(`field 'p' (price) is not a decimal string: ${JSON.stringify(data.p)}`);
-  if (typeof data.q !== "string" || !DECIMAL.test(data.q)) return fail(`field 'q' (quantity) is not a decimal string: ${JSON.stringify(data.q)}`);
-  if (!Number.isSafeInteger(data.T) || (data.T as number) <= 0) return fail(`field 'T' (trade time) is not a positive integer: ${JSON.stringify(data.T)}`);
-  if (!Number.isSafeInteger(data.E) || (data.E as number) <= 0) return fail(`field 'E' (event time) is not a positive integer: ${JSON.stringify(data.E)}`);
-  if (typeof data.m !== "boolean") return fail(`field 'm' (buyer is maker) is not a boolean: ${JSON.stringify(data.m)}`);
+  if (typeof data.p !== "string" || !DECIMAL.test(data.p)) return failTrade(event, symbol, `field 'p' (price) is not a decimal string: ${JSON.stringify(data.p)}`);
+  if (typeof data.q !== "string" || !DECIMAL.test(data.q)) return failTrade(event, symbol, `field 'q' (quantity) is not a decimal string: ${JSON.stringify(data.q)}`);
+  if (!Number.isSafeInteger(data.T) || (data.T as number) <= 0) return failTrade(event, symbol, `field 'T' (trade time) is not a positive integer: ${JSON.stringify(data.T)}`);
+  if (!Number.isSafeInteger(data.E) || (data.E as number) <= 0) return failTrade(event, symbol, `field 'E' (event time) is not a positive integer: ${JSON.stringify(data.E)}`);
+  if (typeof data.m !== "boolean") return failTrade(event, symbol, `field 'm' (buyer is maker) is not a boolean: ${JSON.stringify(data.m)}`);
   // USD-M futures report insurance-fund, ADL and other off-book fills on the trade stream; only MARKET trades
   // traded. Their ids are taken all the same, and REST never lists them.
-  const refuse = (reason: string): ParsedFrame => fail(reason, tradeId as number);
-  if (data.X !== undefined && data.X !== "MARKET") return refuse(`off-book futures trade (X=${JSON.stringify(data.X)})`);
+  if (data.X !== undefined && data.X !== "MARKET") {
+    return failTrade(event, symbol, `off-book futures trade (X=${JSON.stringify(data.X)})`, tradeId as number);
+  }
 
   const price = Number(data.p);
   const qty = Number(data.q);
-  if (price === 0) return refuse("price is 0");
-  if (qty === 0) return refuse("quantity is 0");
+  if (price === 0) return failTrade(event, symbol, "price is 0", tradeId as number);
+  if (qty === 0) return failTrade(event, symbol, "quantity is 0", tradeId as number);
   const scale = context.timesInMicros ? 1 / 1000 : 1;
   return {
     kind: "trade",
@@ -105,6 +106,11 @@ function parseTrade(data: Record<string, unknown>, event: TradeStream, context: 
       source: context.source,
     },
   };
+}
+
+/** A trade frame refused, with where it came from; `usedId` when its id was taken all the same. */
+function failTrade(event: TradeStream, symbol: string, reason: string, usedId?: number): ParsedFrame {
+  return reject(`${event} ${symbol}: ${reason}`, symbol, usedId);
 }
 
 function reject(reason: string, symbol: string | null = null, tradeId?: number): ParsedFrame {

@@ -33,7 +33,11 @@ export interface CollectorOptions {
   readonly wsUrl: string;
   /** REST base for backfill, e.g. `https://api.binance.com`. */
   readonly restUrl: string;
-  /** Rows per Arrow batch (a batch is written when full or `flushIntervalMs` old). */
+  /**
+   * Most rows per Arrow batch. A batch is written when full, or every `flushIntervalMs` when the store is idle;
+   * while a write is in flight the next batch keeps filling, so batches grow with the load and stay small
+   * (quickly queryable) when it is light.
+   */
   readonly batchSize?: number;
   readonly flushIntervalMs?: number;
   /** A hole younger than this may still fill from late frames; older ones are backfilled, ms. */
@@ -45,7 +49,11 @@ export interface CollectorOptions {
   readonly quietCheckMs?: number;
   /** Batches waiting for the store before the sockets are paused. */
   readonly maxPendingBatches?: number;
-  /** Bars are brought up to date at most this often, ms. */
+  /**
+   * Bars are brought up to date at most this often, ms; and at most ~10% of the writer's time goes to it (the
+   * next run waits 9× the last one's duration), so a flood of trades delays bars a little instead of slowing
+   * ingestion.
+   */
   readonly resampleIntervalMs?: number;
   readonly watchdogMs?: number;
   readonly maxConnectionAgeMs?: number;
@@ -61,6 +69,7 @@ export interface CollectorStatus {
   readonly state: string;
   /** Trades written to the store (new rows). */
   readonly stored: number;
+  /** Trades taken from REST backfill rather than the stream. */
   readonly backfilled: number;
   readonly duplicatesDropped: number;
   readonly gapsFound: number;
@@ -74,7 +83,7 @@ export interface CollectorStatus {
   readonly pendingBatches: number;
   /** Local receive time − exchange trade time of the latest live trade, ms. */
   readonly lagMs: number | null;
-  /** Trade time of the latest trade stored per symbol, ms since the Unix epoch. */
+  /** Trade time of the latest trade taken per symbol, ms since the Unix epoch. */
   readonly lastTradeTime: Readonly<Record<string, number>>;
 }
 
@@ -115,6 +124,7 @@ export class Collector {
   private backfilling = false;
   private paused = false;
   private lastResample = 0;
+  private lastResampleMs = 0;
   private stored = 0;
   private backfilled = 0;
   private quarantined = 0;
@@ -132,7 +142,7 @@ export class Collector {
     lastIds: ReadonlyMap<string, number>,
   ) {
     this.sequencer = new TradeSequencer(lastIds);
-    this.builder = new TickBatchBuilder(options.batchSize ?? 8192);
+    this.builder = new TickBatchBuilder(options.batchSize ?? 65_536);
     this.backfill = new RestBackfill({
       restUrl: options.restUrl,
       market: options.market,
@@ -206,7 +216,11 @@ export class Collector {
       this.feeds.push(feed);
       feed.start();
     }
-    this.timers.push(setInterval(() => this.seal(), this.options.flushIntervalMs ?? 100));
+    this.timers.push(
+      setInterval(() => {
+        if (this.writing === null) this.seal();
+      }, this.options.flushIntervalMs ?? 100),
+    );
     const grace = this.options.backfillGraceMs ?? 1_000;
     this.timers.push(setInterval(() => void this.backfillHoles(grace), Math.max(50, grace / 2)));
   }
@@ -237,14 +251,16 @@ export class Collector {
     const now = Date.now();
     if (!this.sequencer.accept(tick.symbol, tick.tradeId, now)) return;
     this.lastTakenAt.set(tick.symbol, now);
+    if (!(this.lastTradeTime[tick.symbol] >= tick.tradeTime)) this.lastTradeTime[tick.symbol] = tick.tradeTime;
+    if (tick.source === "backfill") this.backfilled++;
     this.builder.push(tick);
     if (this.builder.isFull) this.seal();
   }
 
-  /** Moves the open batch (and pending quarantine) to the write queue. */
+  /** Moves the open batch (and pending quarantine) to the write queue and makes sure a writer is running. */
   private seal(): void {
     if (this.builder.length > 0) this.queue.push(this.builder.finish());
-    if (this.queue.length >= (this.options.maxPendingBatches ?? 16) && !this.paused) {
+    if (this.queue.length >= (this.options.maxPendingBatches ?? 4) && !this.paused) {
       this.paused = true;
       for (const f of this.feeds) f.pause();
     }
@@ -252,7 +268,10 @@ export class Collector {
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.quarantine.length > 0) {
+    for (;;) {
+      // What arrived during the last write goes out as one batch now.
+      if (this.queue.length === 0 && this.builder.length > 0) this.queue.push(this.builder.finish());
+      if (this.queue.length === 0 && this.quarantine.length === 0) return;
       if (this.quarantine.length > 0) {
         const records = this.quarantine;
         this.quarantine = [];
@@ -265,7 +284,6 @@ export class Collector {
         const { inserted } = await this.store.appendTicks(batch);
         this.queue.shift();
         this.stored += inserted;
-        this.noteStored(batch);
         for (const listener of this.listeners) listener(batch);
       } catch (error) {
         // Keep the batch and retry: a trade that reached us is never dropped for a transient store error.
@@ -274,27 +292,16 @@ export class Collector {
         await new Promise((r) => setTimeout(r, 500));
         continue;
       }
-      if (this.paused && this.queue.length <= (this.options.maxPendingBatches ?? 16) / 2) {
+      if (this.paused && this.queue.length <= (this.options.maxPendingBatches ?? 4) / 2) {
         this.paused = false;
         for (const f of this.feeds) f.resume();
       }
       const now = Date.now();
-      if (now - this.lastResample >= (this.options.resampleIntervalMs ?? 1_000)) {
+      if (now - this.lastResample >= Math.max(this.options.resampleIntervalMs ?? 1_000, 9 * this.lastResampleMs)) {
         this.lastResample = now;
         await this.store.resample();
+        this.lastResampleMs = Date.now() - now;
       }
-    }
-  }
-
-  private noteStored(batch: TickBatch): void {
-    const symbols = batch.getChild("symbol")!;
-    const times = batch.getChild("trade_time")!;
-    const sources = batch.getChild("source")!;
-    for (let i = 0; i < batch.numRows; i++) {
-      const symbol = symbols.get(i) as string;
-      const t = Number(times.get(i));
-      if (!(this.lastTradeTime[symbol] >= t)) this.lastTradeTime[symbol] = t;
-      if (sources.get(i) === "backfill") this.backfilled++;
     }
   }
 

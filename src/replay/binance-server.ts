@@ -232,6 +232,12 @@ export async function startBinanceServer(options: BinanceServerOptions): Promise
       if (anyActive) return null;
       return new Promise<void>((resolve) => subscriberWaiters.push(resolve));
     },
+    beginBurst() {
+      for (const s of sessions) s.cork();
+    },
+    endBurst() {
+      for (const s of sessions) s.uncork();
+    },
     afterBurst() {
       for (const s of sessions) {
         if (s.active && s.ws.bufferedAmount > config.maxBufferedBytes) {

@@ -14,6 +14,10 @@ export interface ClockHooks {
   deliver(pos: number, stream: string): void;
   /** "max" only: null when every connection can take more, else a promise to wait on before going on. */
   gate(): Promise<void> | null;
+  /** Before each burst: frames sent until `endBurst` may be written to the sockets together. */
+  beginBurst(): void;
+  /** After each burst: flush what the burst sent. */
+  endBurst(): void;
   /** After each burst (fixed speed): drop connections too slow for the pace. */
   afterBurst(): void;
   /** The cursor reached the end of the last pass. */
@@ -83,10 +87,12 @@ export class ReplayClock {
     const origin = this.tl.atUs[0];
     const now = origin + (performance.now() - this.wallStart) * 1000 * speed;
     let n = 0;
+    this.hooks.beginBurst();
     while (this.cursor < this.tl.total && this.tl.atOf(this.cursor) <= now && n < BURST) {
       this.step();
       n++;
     }
+    this.hooks.endBurst();
     if (n > 0) this.hooks.afterBurst();
     if (this.cursor >= this.tl.total) return this.hooks.finished();
     if (n === BURST) {
@@ -104,7 +110,9 @@ export class ReplayClock {
         await wait;
         continue;
       }
+      this.hooks.beginBurst();
       for (let n = 0; n < BURST && this.cursor < this.tl.total; n++) this.step();
+      this.hooks.endBurst();
       await yieldToLoop();
     }
     if (!this.stopped) this.hooks.finished();

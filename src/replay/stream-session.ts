@@ -165,6 +165,7 @@ export class StreamSession {
     switch (fault) {
       case "drop":
         this.end();
+        this.uncork(); // the frames before the drop were sent: let them reach the wire first
         this.ws.terminate();
         return;
       case "halfOpen":
@@ -216,11 +217,24 @@ export class StreamSession {
   /** Destroys the socket at once. */
   terminate(): void {
     this.end();
+    this.uncork();
     this.ws.terminate();
   }
 
   private frame(stream: string, data: string): string {
     return this.combined ? combinedFrame(stream, data) : data;
+  }
+
+  /**
+   * Holds this burst's frames in the socket and writes them as one: a write (and a TCP segment) per trade frame
+   * costs the server more than building the frames. `ws` keeps its socket private; it is a net.Socket.
+   */
+  cork(): void {
+    (this.ws as unknown as { _socket?: { cork(): void } })._socket?.cork();
+  }
+
+  uncork(): void {
+    (this.ws as unknown as { _socket?: { uncork(): void } })._socket?.uncork();
   }
 
   private send(text: string): void {
