@@ -1,7 +1,7 @@
 /**
- * Bar timeframes as the store reads them: `"<N>s"`, `"<N>m"`, `"<N>h"`, `"1d"`, canonicalised (`"60s"` is `"1m"`).
- * A local parser because the engine has no `timeframe.ts` yet; when it does, this should defer to it.
+ * Bar timeframes as the store accepts them: the engine's parser, restricted to widths that divide one day.
  */
+import { EngineInputError, parseTimeframe as parseEngineTimeframe } from "../engine/index.ts";
 import { StoreInputError } from "./errors.ts";
 
 /** A parsed timeframe. Buckets are aligned to the Unix epoch, closed on the left. */
@@ -14,15 +14,15 @@ export interface Timeframe {
   readonly micros: number;
 }
 
-const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400 };
-const DAY_SECONDS = 86_400;
+const DAY_MS = 86_400_000;
 
 /**
  * Parses a timeframe label.
  *
  * Only widths that divide one day are accepted: for them the epoch-aligned grid the store uses is the grid pandas
  * `resample(rule)` uses (its default origin is midnight of the first day), so bars agree with pandas; for any other
- * width (7m, 2d) the two grids differ and the request is refused rather than silently shifted.
+ * width (7m) the two grids differ and the request is refused rather than silently shifted. (The engine's in-memory
+ * `toBars` does accept such widths, aligned on the epoch.)
  *
  * @param label e.g. `"1s"`, `"15s"`, `"1m"`, `"5m"`, `"1h"`, `"60s"`
  * @returns the canonical label and the width in ms and µs
@@ -31,18 +31,19 @@ const DAY_SECONDS = 86_400;
  * parseTimeframe("60s"); // { label: "1m", ms: 60000, micros: 60000000 }
  */
 export function parseTimeframe(label: string): Timeframe {
-  const match = /^([1-9][0-9]*)([smhd])$/.exec(label);
-  if (match === null) {
-    throw new StoreInputError("parseTimeframe", "timeframe", `"${label}" is not <positive integer><s|m|h|d>, e.g. "15s" or "1h"`);
+  let parsed;
+  try {
+    parsed = parseEngineTimeframe(label);
+  } catch (error) {
+    if (error instanceof EngineInputError) throw new StoreInputError("parseTimeframe", "timeframe", error.message);
+    throw error;
   }
-  const seconds = Number(match[1]) * UNIT_SECONDS[match[2]];
-  if (seconds > DAY_SECONDS || DAY_SECONDS % seconds !== 0) {
+  if (DAY_MS % parsed.ms !== 0) {
     throw new StoreInputError(
       "parseTimeframe",
       "timeframe",
-      `"${label}" (${seconds} s) does not divide one day; bars are aligned to whole days (as pandas resample)`,
+      `"${label}" (${parsed.seconds} s) does not divide one day; bars are aligned to whole days (as pandas resample)`,
     );
   }
-  const unit = seconds % 3600 === 0 ? (seconds % DAY_SECONDS === 0 ? "d" : "h") : seconds % 60 === 0 ? "m" : "s";
-  return { label: `${seconds / UNIT_SECONDS[unit]}${unit}`, ms: seconds * 1000, micros: seconds * 1_000_000 };
+  return { label: parsed.label, ms: parsed.ms, micros: parsed.ms * 1000 };
 }

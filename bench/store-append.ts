@@ -1,18 +1,16 @@
 /**
- * Not a test (vitest runs only *.test.ts): a quick measurement of tick ingest into a DuckDB file table, the
- * columnar appender against the row-by-row INSERT floor and the read_csv ceiling, all through the same idempotent
- * path into the same `tick_data`. Seed for `npm run bench:ingest`.
- *
- *   npx tsx test/store/measure-ingest.ts [rows = 500000] [rowByRowRows = 3000]
+ * `npm run bench:store -- [rows = 500000] [rowByRowRows = 3000]`: the store alone (no WebSocket, no parsing):
+ * tick appends into a DuckDB file table by the columnar appender at several batch sizes, against the row-by-row
+ * INSERT floor and the read_csv ceiling, all through the same idempotent path into the same `tick_data`.
  *
  * The row-by-row writer runs on a smaller sample: DuckDB 1.5 spends about a millisecond on each INSERT … ON
  * CONFLICT statement, so 500k rows would take minutes.
  */
 import { writeFileSync } from "node:fs";
-import { openStore, type Store } from "../../src/store/database.ts";
-import { formatTicksCsv, insertTicksRowByRow, loadTicksCsv } from "../../src/store/tick-baselines.ts";
-import type { Tick, TickBatch } from "../../src/store/tick-batch.ts";
-import { tempDir, toBatch, toBatches } from "./helpers.ts";
+import { openStore, type Store } from "../src/store/database.ts";
+import { formatTicksCsv, insertTicksRowByRow, loadTicksCsv } from "../src/store/tick-baselines.ts";
+import type { Tick, TickBatch } from "../src/store/tick-batch.ts";
+import { tempDir, toBatch, toBatches } from "../test/store/helpers.ts";
 
 const rows = Number(process.argv[2] ?? 500_000);
 const rowByRowRows = Number(process.argv[3] ?? 3000);
