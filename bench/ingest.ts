@@ -20,6 +20,7 @@ import {
   loadTicksCsv,
   openStore,
   TickBatchBuilder,
+  type Store,
   type TickBatch,
 } from "../src/store/index.ts";
 
@@ -58,6 +59,18 @@ async function startReplay(args: string[]): Promise<ReplayProcess> {
   };
 }
 
+/** The collector as `npm run collect` runs it, on the replay server's futures trade streams. */
+function startCollector(store: Store, replay: ReplayProcess, log: (line: string) => void): Promise<Collector> {
+  return Collector.start(store, {
+    symbols: ["BTCUSDT", "ETHUSDT"],
+    market: "futures",
+    stream: "trade",
+    wsUrl: replay.wsUrl,
+    restUrl: replay.restUrl,
+    log,
+  });
+}
+
 function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
@@ -66,14 +79,7 @@ function percentile(sorted: Float64Array, p: number): number {
 async function throughput(dir: string): Promise<{ rate: number; stored: number; seconds: number; peakRssMiB: number; rows: TickBatch }> {
   const replay = await startReplay(["--speed", "max", "--repeat", String(REPEAT)]);
   const store = await openStore(join(dir, "collector.duckdb"));
-  const collector = await Collector.start(store, {
-    symbols: ["BTCUSDT", "ETHUSDT"],
-    market: "futures",
-    stream: "trade",
-    wsUrl: replay.wsUrl,
-    restUrl: replay.restUrl,
-    log: (line) => process.stderr.write(`bench:ingest collector: ${line}\n`),
-  });
+  const collector = await startCollector(store, replay, (line) => process.stderr.write(`bench:ingest collector: ${line}\n`));
   const expected = 28_398 * REPEAT;
   let firstAt = 0;
   collector.onBatch(() => {
@@ -138,14 +144,7 @@ async function latency(dir: string): Promise<{ p50: number; p99: number; max: nu
   const speed = Math.round(TARGET_RATE / CAPTURE_RATE);
   const replay = await startReplay(["--speed", String(speed), "--repeat", "1000"]);
   const store = await openStore(join(dir, "latency.duckdb"));
-  const collector = await Collector.start(store, {
-    symbols: ["BTCUSDT", "ETHUSDT"],
-    market: "futures",
-    stream: "trade",
-    wsUrl: replay.wsUrl,
-    restUrl: replay.restUrl,
-    log: () => {},
-  });
+  const collector = await startCollector(store, replay, () => {});
   const delays: number[] = [];
   collector.onBatch((batch) => {
     const committedAt = Date.now();

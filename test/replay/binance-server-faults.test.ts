@@ -1,36 +1,13 @@
-import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { startBinanceServer, type BinanceServer, type BinanceServerOptions } from "../../src/replay/binance-server.ts";
+import type { BinanceServer } from "../../src/replay/binance-server.ts";
 import { FaultPlan } from "../../src/replay/fault-plan.ts";
 import { ReplayOptionError } from "../../src/replay/replay-errors.ts";
 import { readSpotSampleCsv } from "../../src/replay/spot-sample-csv.ts";
-import { connect, get, payload, sleep, until, type RecordingClient } from "./replay-client.ts";
+import { get, payload, sleep, until, useReplayServers, spotText, head } from "./replay-client.ts";
 
-const SAMPLES = new URL("../../data/samples/", import.meta.url);
-const spotText = readFileSync(new URL("binance-spot-trades-btcusdt-ethusdt-2025-12-16.csv", SAMPLES), "utf8");
-const head = (text: string, rows: number) => text.split("\n").slice(0, rows + 1).join("\n");
 
-let servers: BinanceServer[] = [];
-let clients: RecordingClient[] = [];
-afterEach(async () => {
-  for (const c of clients) c.ws.terminate();
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-  clients = [];
-});
-
-async function serve(options: BinanceServerOptions): Promise<BinanceServer> {
-  const server = await startBinanceServer(options);
-  servers.push(server);
-  return server;
-}
-
-function client(url: string, options = {}): RecordingClient {
-  const c = connect(url, options);
-  clients.push(c);
-  return c;
-}
+const { serve, client } = useReplayServers();
 
 const trades = (frames: readonly string[]) =>
   frames.flatMap((f) => {

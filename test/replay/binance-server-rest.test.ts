@@ -1,34 +1,15 @@
-import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
-import { startBinanceServer, type BinanceServer, type BinanceServerOptions } from "../../src/replay/binance-server.ts";
+import { describe, expect, it } from "vitest";
+import type { BinanceServer } from "../../src/replay/binance-server.ts";
 import { readFuturesSampleCsv } from "../../src/replay/futures-sample-csv.ts";
 import { readSpotSampleCsv } from "../../src/replay/spot-sample-csv.ts";
-import { connect, get, payload, sleep, until, type RecordingClient } from "./replay-client.ts";
+import { get, payload, sleep, until, useReplayServers, spotText, futuresText, head } from "./replay-client.ts";
 
-const SAMPLES = new URL("../../data/samples/", import.meta.url);
-const spotText = readFileSync(new URL("binance-spot-trades-btcusdt-ethusdt-2025-12-16.csv", SAMPLES), "utf8");
-const futuresText = readFileSync(new URL("binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv", SAMPLES), "utf8");
-const head = (text: string, rows: number) => text.split("\n").slice(0, rows + 1).join("\n");
 
-let servers: BinanceServer[] = [];
-let clients: RecordingClient[] = [];
-afterEach(async () => {
-  for (const c of clients) c.ws.terminate();
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-  clients = [];
-});
-
-async function serve(options: BinanceServerOptions): Promise<BinanceServer> {
-  const server = await startBinanceServer(options);
-  servers.push(server);
-  return server;
-}
+const { serve, client } = useReplayServers();
 
 /** Streams a whole capture at max speed and returns the payloads per stream. */
 async function streamAll(server: BinanceServer, streams: string[]): Promise<Map<string, Record<string, unknown>[]>> {
-  const c = connect(server.streamUrl(streams));
-  clients.push(c);
+  const c = client(server.streamUrl(streams));
   await server.finished;
   await until(() => {
     const s = server.stats.published;

@@ -1,41 +1,17 @@
 import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
-import { startBinanceServer, type BinanceServer, type BinanceServerOptions } from "../../src/replay/binance-server.ts";
+import { describe, expect, it } from "vitest";
 import { readFuturesSampleCsv } from "../../src/replay/futures-sample-csv.ts";
 import { readRawFrameCapture } from "../../src/replay/raw-frame-capture.ts";
 import { readSpotSampleCsv } from "../../src/replay/spot-sample-csv.ts";
-import { connect, get, payload, sleep, until, type RecordingClient } from "./replay-client.ts";
+import { get, payload, sleep, until, useReplayServers, spotText, futuresText, head } from "./replay-client.ts";
 
-const SAMPLES = new URL("../../data/samples/", import.meta.url);
-const spotText = readFileSync(new URL("binance-spot-trades-btcusdt-ethusdt-2025-12-16.csv", SAMPLES), "utf8");
-const futuresText = readFileSync(new URL("binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv", SAMPLES), "utf8");
-const head = (text: string, rows: number) => text.split("\n").slice(0, rows + 1).join("\n");
 
 const SPOT_TRADE_KEYS = ["e", "E", "s", "t", "p", "q", "T", "m", "M"];
 const SPOT_AGG_KEYS = ["e", "E", "s", "a", "p", "q", "f", "l", "T", "m", "M"];
 const FUTURES_TRADE_KEYS = ["e", "E", "T", "s", "t", "p", "q", "X", "m"];
 const FUTURES_AGG_KEYS = ["e", "E", "a", "s", "p", "q", "f", "l", "T", "m"];
 
-let servers: BinanceServer[] = [];
-let clients: RecordingClient[] = [];
-afterEach(async () => {
-  for (const c of clients) c.ws.terminate();
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-  clients = [];
-});
-
-async function serve(options: BinanceServerOptions): Promise<BinanceServer> {
-  const server = await startBinanceServer(options);
-  servers.push(server);
-  return server;
-}
-
-function client(url: string, options = {}): RecordingClient {
-  const c = connect(url, options);
-  clients.push(c);
-  return c;
-}
+const { serve, client } = useReplayServers();
 
 /** Frames grouped by `stream`. */
 function byStream(frames: readonly string[]): Map<string, Record<string, unknown>[]> {
@@ -135,7 +111,7 @@ describe("combined streams carry Binance's exact payloads", () => {
   });
 
   it("replays a raw-frame capture: other streams verbatim, aggTrades with their real ids", async () => {
-    const text = readFileSync(new URL("binance-futures-raw-frames.capture", SAMPLES), "utf8");
+    const text = readFileSync(new URL("../../data/samples/binance-futures-raw-frames.capture", import.meta.url), "utf8");
     const server = await serve({ capture: readRawFrameCapture(text), speed: "max" });
     const c = client(server.streamUrl(["sushiusdt@depth@100ms", "ctkusdt@aggTrade"]));
     await server.finished;

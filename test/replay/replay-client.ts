@@ -1,7 +1,10 @@
 /**
  * Test-side helpers for the replay server: a real `ws` client that records every frame, and polling waits.
  */
+import { readFileSync } from "node:fs";
+import { afterEach } from "vitest";
 import { WebSocket, type ClientOptions } from "ws";
+import { startBinanceServer, type BinanceServer, type BinanceServerOptions } from "../../src/replay/binance-server.ts";
 
 export interface RecordingClient {
   readonly ws: WebSocket;
@@ -64,4 +67,41 @@ export async function get(url: string, headers: Record<string, string> = {}): Pr
   const res = await fetch(url, { headers });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text === "" ? null : JSON.parse(text) };
+}
+
+const SAMPLES = new URL("../../data/samples/", import.meta.url);
+/** The real spot and futures trade captures as text. */
+export const spotText = readFileSync(new URL("binance-spot-trades-btcusdt-ethusdt-2025-12-16.csv", SAMPLES), "utf8");
+export const futuresText = readFileSync(new URL("binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv", SAMPLES), "utf8");
+/** The header and first `rows` rows of a CSV text. */
+export const head = (text: string, rows: number) => text.split("\n").slice(0, rows + 1).join("\n");
+
+/**
+ * Servers and clients a test starts through these are closed after each test, whatever the test did.
+ * Call once at the top of a test file.
+ */
+export function useReplayServers(): {
+  serve(options: BinanceServerOptions): Promise<BinanceServer>;
+  client(url: string, options?: ClientOptions): RecordingClient;
+} {
+  let servers: BinanceServer[] = [];
+  let clients: RecordingClient[] = [];
+  afterEach(async () => {
+    for (const c of clients) c.ws.terminate();
+    await Promise.all(servers.map((s) => s.close()));
+    servers = [];
+    clients = [];
+  });
+  return {
+    async serve(options) {
+      const server = await startBinanceServer(options);
+      servers.push(server);
+      return server;
+    },
+    client(url, options = {}) {
+      const c = connect(url, options);
+      clients.push(c);
+      return c;
+    },
+  };
 }
