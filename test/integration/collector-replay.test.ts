@@ -152,3 +152,48 @@ describe("collector against the replay server with every fault on", () => {
     ]);
   });
 });
+
+describe("collector on the aggTrade stream", () => {
+  it("stores every published aggregate trade id exactly once, backfilling losses from /api/v3/aggTrades", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ticklens-agg-"));
+    const server = await startBinanceServer({
+      capture: readCaptureFile("data/samples/binance-spot-trades-btcusdt-ethusdt-2025-12-16.csv"),
+      speed: 2,
+      faults: { seed: 3, lose: { rate: 0.01, after: 20 }, duplicate: 0.01, malformed: 0.005 },
+    });
+    const store = await openStore(join(dir, "agg.duckdb"));
+    const collector = await Collector.start(store, {
+      symbols: SYMBOLS,
+      market: "spot",
+      stream: "aggTrade",
+      wsUrl: server.wsUrl,
+      restUrl: server.restUrl,
+      backfillGraceMs: 200,
+      quietCheckMs: 1_000,
+      log: () => {},
+    });
+    try {
+      await server.finished;
+      const expectedIds = async (symbol: string) => {
+        const first = (await storedIds(store, symbol))[0] ?? 0;
+        return server.publishedIds(symbol, "aggTrade").filter((id) => id >= first);
+      };
+      await until(
+        async () => {
+          for (const s of SYMBOLS) if ((await storedIds(store, s)).length !== (await expectedIds(s)).length) return false;
+          return true;
+        },
+        30_000,
+        "every aggregate trade",
+      );
+      for (const symbol of SYMBOLS) expect(await storedIds(store, symbol)).toEqual(await expectedIds(symbol));
+      expect(server.stats.counters.lose).toBeGreaterThan(0);
+      expect(collector.status().backfilled).toBeGreaterThan(0);
+    } finally {
+      await collector.stop();
+      await store.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
