@@ -15,6 +15,9 @@ export interface CollectorConfig {
   readonly record: string | null;
   /** Seconds between status lines. */
   readonly statusEverySeconds: number;
+  /** Where `npm start` serves the API and dashboard (the collector alone ignores these). */
+  readonly host: string;
+  readonly port: number;
 }
 
 /** Binance's public endpoints per market. */
@@ -33,6 +36,8 @@ const ENV: Record<string, string> = {
   db: "TICKLENS_DB",
   record: "TICKLENS_RECORD",
   "status-every": "TICKLENS_STATUS_EVERY",
+  host: "TICKLENS_HOST",
+  port: "TICKLENS_PORT",
 };
 
 export class ConfigError extends Error {
@@ -67,6 +72,8 @@ export function readCollectorConfig(argv: readonly string[], env: NodeJS.Process
     const value = get(flag);
     if (value !== undefined && !/^(wss?|https?):\/\//.test(value)) throw bad(flag, `must be a ws(s):// or http(s):// URL, got "${value}"`);
   }
+  const port = Number(get("port") ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw bad("port", `must be a port number, got "${get("port")}"`);
   return {
     symbols,
     market,
@@ -76,5 +83,7 @@ export function readCollectorConfig(argv: readonly string[], env: NodeJS.Process
     db: get("db") ?? "data/ticklens.duckdb",
     record: get("record") ?? null,
     statusEverySeconds,
+    host: get("host") ?? "127.0.0.1",
+    port,
   };
 }

@@ -16,6 +16,11 @@ export interface DaemonOptions {
   readonly statusEverySeconds: number;
   /** Prefix of every log line, e.g. `collect`. */
   readonly name: string;
+  /**
+   * Called once the collector runs, to attach more to it (the API); what it returns runs first on stop, while
+   * the store is still open.
+   */
+  readonly attach?: (running: { readonly collector: Collector; readonly store: Store }) => Promise<() => Promise<void>>;
   /** Runs after the collector has stopped and the store is closed (e.g. to stop a replay server). */
   readonly onStopped?: () => Promise<void>;
 }
@@ -37,6 +42,7 @@ export async function runDaemon(options: DaemonOptions): Promise<RunningDaemon> 
     log,
   });
   if (options.record) recorder = new FrameRecorder(options.record, collector.streamUrls().join(" "));
+  const detach = (await options.attach?.({ collector, store })) ?? (async () => {});
 
   let before: CollectorStatus | null = null;
   const statusTimer = setInterval(() => {
@@ -49,6 +55,7 @@ export async function runDaemon(options: DaemonOptions): Promise<RunningDaemon> 
   const stop = () => {
     stopping ??= (async () => {
       clearInterval(statusTimer);
+      await detach();
       await collector.stop();
       await recorder?.close();
       await store.checkpoint();

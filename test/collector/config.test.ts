@@ -12,6 +12,8 @@ describe("collector configuration: flags, then environment, then defaults", () =
       db: "data/ticklens.duckdb",
       record: null,
       statusEverySeconds: 5,
+      host: "127.0.0.1",
+      port: 8080,
     });
   });
 

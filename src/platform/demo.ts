@@ -1,19 +1,21 @@
 /**
  * `npm run demo`: the platform with no internet. The project's Binance-compatible server replays a real
- * recorded capture (looped, times moved to now) and the collector streams it into data/demo.duckdb exactly as
- * it would stream Binance. Flags: --speed N (default 1, real time), --db PATH, --capture FILE.
+ * recorded capture (looped, times moved to now), the collector streams it into data/demo.duckdb exactly as it
+ * would stream Binance, and the API serves it. Flags: --speed N (default 1, real time), --db PATH,
+ * --capture FILE, --port P (default 8080).
  */
 import { parseArgs } from "node:util";
+import { runDaemon } from "../collector/daemon.ts";
 import { startBinanceServer } from "../replay/binance-server.ts";
 import { readCaptureFile } from "../replay/read-capture.ts";
-import { runDaemon } from "./daemon.ts";
+import { withApi } from "./with-api.ts";
 
 const DEFAULT_CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { speed: { type: "string" }, db: { type: "string" }, capture: { type: "string" } },
+    options: { speed: { type: "string" }, db: { type: "string" }, capture: { type: "string" }, port: { type: "string" } },
     strict: true,
   });
   const speed = Number(values.speed ?? 1);
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
       wsUrl: server.wsUrl,
       restUrl: server.restUrl,
     },
+    attach: withApi("demo", "127.0.0.1", Number(values.port ?? 8080)),
     onStopped: () => server.close(),
   });
 }

@@ -1,0 +1,147 @@
+/**
+ * Pairs and summary analytics computed by the engine on stored bars:
+ * `GET /api/analytics/pairs?a&b&timeframe&window&method` and `GET /api/analytics/stats?symbols&timeframe&window`.
+ */
+import { Hono } from "hono";
+import { z } from "zod";
+import {
+  adfTest,
+  alignBars,
+  correlationMatrix,
+  engleGranger,
+  halfLife,
+  HEDGE_RATIO_METHODS,
+  hedgeRatio,
+  priceStatsFromBars,
+  rollingCorrelation,
+  rollingOls,
+  rollingZScore,
+  spread,
+  vwap,
+  type Bar,
+} from "../engine/index.ts";
+import type { ApiDeps } from "./deps.ts";
+import { ApiError } from "./errors.ts";
+import { requireKnownSymbol } from "./symbols.ts";
+import { parseQuery, symbolParam, timeParam } from "./validation.ts";
+
+const timeframe = z.string().regex(/^[1-9][0-9]*[smhd]$/, "must be <N>s, <N>m, <N>h or 1d").default("1m");
+const window = z.coerce.number().int().min(3).max(100_000).default(60);
+
+const pairsQuery = z
+  .object({
+    a: symbolParam,
+    b: symbolParam,
+    timeframe,
+    window,
+    method: z.enum(HEDGE_RATIO_METHODS as unknown as [string, ...string[]]).default("ols"),
+    join: z.enum(["inner", "ffill"]).default("inner"),
+    from: timeParam.optional(),
+    to: timeParam.optional(),
+  })
+  .strict();
+
+const statsQuery = z
+  .object({
+    symbols: z
+      .string()
+      .transform((s) => s.split(",").map((x) => x.trim().toUpperCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[A-Z0-9]{2,32}$/, "each must be 2 to 32 letters and digits")).min(1).max(50)),
+    timeframe,
+    window,
+  })
+  .strict();
+
+/** A series for JSON: NaN (a rolling warm-up) becomes null. */
+function series(values: ArrayLike<number>): (number | null)[] {
+  return Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+}
+
+export function analyticsRoutes(deps: ApiDeps): Hono {
+  const routes = new Hono();
+  const { store } = deps;
+
+  const barsOf = async (symbol: string, tf: string, field: string, from?: number, to?: number): Promise<Bar[]> => {
+    await requireKnownSymbol(store, symbol, field);
+    return store.queryBars({ symbol, timeframe: tf, from, to });
+  };
+
+  routes.get("/analytics/pairs", async (c) => {
+    const q = parseQuery(c, pairsQuery);
+    if (q.a === q.b) throw new ApiError(400, "invalid_parameter", "a and b must be different symbols", "b");
+    const pair = alignBars(await barsOf(q.a, q.timeframe, "a", q.from, q.to), await barsOf(q.b, q.timeframe, "b", q.from, q.to), {
+      join: q.join as "inner" | "ffill",
+    });
+    // y = a, x = b: the spread is a − alpha − beta·b, long the spread means long a.
+    const y = pair.closeA;
+    const x = pair.closeB;
+    if (q.window > y.length) {
+      throw new ApiError(422, "insufficient_data", `window ${q.window} is longer than the ${y.length} aligned bars`, "window");
+    }
+    const hedge = hedgeRatio(y, x, { method: q.method as (typeof HEDGE_RATIO_METHODS)[number] });
+    const staticSpread = spread(y, x, hedge.beta, hedge.alpha);
+    const rolling = rollingOls(y, x, q.window);
+    const rollingSpread = spread(y, x, rolling.beta, rolling.alpha);
+    return c.json({
+      a: q.a,
+      b: q.b,
+      timeframe: pair.timeframe,
+      window: q.window,
+      method: q.method,
+      n: y.length,
+      bucketStart: Array.from(pair.bucketStart),
+      closeA: Array.from(y),
+      closeB: Array.from(x),
+      hedge: { alpha: hedge.alpha, beta: hedge.beta },
+      hedgeSeries: "betaSeries" in hedge ? { alpha: series(hedge.alphaSeries), beta: series(hedge.betaSeries) } : null,
+      rollingBeta: series(rolling.beta),
+      spread: series(staticSpread),
+      zScore: series(rollingZScore(staticSpread, q.window)),
+      rollingSpreadZScore: series(rollingZScore(rollingSpread, q.window)),
+      rollingCorrelation: series(rollingCorrelation(y, x, q.window)),
+      adf: adfTest(staticSpread, { regression: "c", autolag: "AIC" }),
+      engleGranger: engleGranger(y, x),
+      halfLife: halfLife(staticSpread),
+    });
+  });
+
+  routes.get("/analytics/stats", async (c) => {
+    const q = parseQuery(c, statsQuery);
+    const bySymbol: Record<string, Bar[]> = {};
+    for (const symbol of q.symbols) bySymbol[symbol] = (await barsOf(symbol, q.timeframe, "symbols")).slice(-q.window);
+    const stats = q.symbols.map((symbol) => {
+      const bars = bySymbol[symbol];
+      if (bars.length < 2) throw new ApiError(422, "insufficient_data", `${symbol} has ${bars.length} ${q.timeframe} bars; statistics need 2`, "symbols");
+      return {
+        symbol,
+        ...priceStatsFromBars(bars),
+        vwap: vwap(
+          bars.map((b) => b.vwap),
+          bars.map((b) => b.volume),
+        ),
+        bars: bars.length,
+      };
+    });
+    // Correlation of log returns over the buckets where every symbol traded.
+    let correlation = null;
+    if (q.symbols.length > 1) {
+      const buckets = q.symbols
+        .map((s) => new Set(bySymbol[s].map((b) => b.bucketStart)))
+        .reduce((acc, set) => new Set([...acc].filter((t) => set.has(t))));
+      const common = [...buckets].sort((m, n) => m - n);
+      if (common.length >= 3) {
+        const returns = Object.fromEntries(
+          q.symbols.map((s) => {
+            const close = new Map(bySymbol[s].map((b) => [b.bucketStart, b.close]));
+            const logs = common.map((t) => Math.log(close.get(t)!));
+            return [s, logs.slice(1).map((v, i) => v - logs[i])];
+          }),
+        );
+        correlation = correlationMatrix(returns);
+      }
+    }
+    return c.json({ timeframe: q.timeframe, window: q.window, stats, correlation });
+  });
+
+  return routes;
+}

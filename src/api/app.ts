@@ -1,0 +1,64 @@
+/**
+ * The Ticklens HTTP API, built by `createApp(deps)` so tests can call it in process (`app.request(url)`) and the
+ * server can mount it on a real port. Every route module owns one area; this file only assembles them.
+ */
+import { Hono } from "hono";
+import type { UpgradeWebSocket } from "hono/ws";
+import type { ApiDeps } from "./deps.ts";
+import { ApiError, onApiError } from "./errors.ts";
+import { analyticsRoutes } from "./analytics-routes.ts";
+import { exportRoutes } from "./export-routes.ts";
+import { healthRoutes } from "./health-routes.ts";
+import { mountLiveSocket, type LiveSocketOptions } from "./live-socket.ts";
+import { marketRoutes } from "./market-routes.ts";
+import { requireToken } from "./auth.ts";
+import { ResponseCache } from "./response-cache.ts";
+import { sqlRoutes } from "./sql-routes.ts";
+import { uploadRoutes } from "./upload-routes.ts";
+
+export interface AppOptions {
+  /** From `@hono/node-server`; without it there is no /ws/live (in-process tests of the REST side). */
+  readonly upgradeWebSocket?: UpgradeWebSocket;
+  /** Heartbeat, queue limits and snapshot sizes of /ws/live (defaults in live-hub.ts). */
+  readonly live?: LiveSocketOptions;
+}
+
+export interface TicklensApp {
+  readonly app: Hono;
+  /** Stops live subscriptions and timers the app started. */
+  close(): void;
+}
+
+export function createApp(deps: ApiDeps, options: AppOptions = {}): TicklensApp {
+  const app = new Hono();
+  app.onError(onApiError);
+  app.notFound((c) => c.json({ error: { code: "not_found", message: `no route ${c.req.method} ${c.req.path}`, field: null } }, 404));
+  // Mutating endpoints and raw SQL need the bearer token when one is configured (always off loopback).
+  app.use("/api/sql", requireToken(deps));
+  app.use("/api/upload", requireToken(deps));
+  // Reads are shared until the data changes: every stored batch, and every upload, invalidates them.
+  const cache = new ResponseCache();
+  const stopInvalidating = deps.live?.onBatch(() => cache.invalidate()) ?? (() => {});
+  app.use("/api/upload", async (_c, next) => {
+    await next();
+    cache.invalidate();
+  });
+  for (const path of ["/api/symbols", "/api/ticks/*", "/api/ohlc/*", "/api/analytics/*"]) app.use(path, cache.middleware());
+  app.route("/", healthRoutes(deps));
+  app.route("/api", marketRoutes(deps));
+  app.route("/api", analyticsRoutes(deps));
+  app.route("/api", sqlRoutes(deps));
+  app.route("/api", uploadRoutes(deps));
+  app.route("/api", exportRoutes(deps));
+  const closeSocket = options.upgradeWebSocket ? mountLiveSocket(app, deps, options.upgradeWebSocket, options.live) : () => {};
+  app.all("/api/*", () => {
+    throw new ApiError(404, "not_found", "no such API endpoint; see /api/openapi.json");
+  });
+  return {
+    app,
+    close: () => {
+      stopInvalidating();
+      closeSocket();
+    },
+  };
+}

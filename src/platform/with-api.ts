@@ -1,0 +1,15 @@
+/**
+ * Attaches the API server to a running collector: the one process of `npm start` and `npm run demo` that owns
+ * the DuckDB file serves it too (DuckDB allows one writing process per file).
+ */
+import { startApiServer } from "../api/server.ts";
+import type { Collector } from "../collector/collector.ts";
+import type { Store } from "../store/index.ts";
+
+export function withApi(name: string, host: string, port: number) {
+  return async ({ collector, store }: { collector: Collector; store: Store }): Promise<() => Promise<void>> => {
+    const api = await startApiServer({ store, live: collector, token: process.env.API_TOKEN ?? null }, { host, port });
+    process.stderr.write(`${name}: API on ${api.url} (docs ${api.url}/api/docs, live ${api.url.replace("http", "ws")}/ws/live)\n`);
+    return () => api.close();
+  };
+}
