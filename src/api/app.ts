@@ -3,6 +3,7 @@
  * server can mount it on a real port. Every route module owns one area; this file only assembles them.
  */
 import { Hono } from "hono";
+import { cors } from "hono/cors";
 import type { UpgradeWebSocket } from "hono/ws";
 import type { ApiDeps } from "./deps.ts";
 import { ApiError, onApiError } from "./errors.ts";
@@ -33,6 +34,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): TicklensApp 
   const app = new Hono();
   app.onError(onApiError);
   app.notFound((c) => c.json({ error: { code: "not_found", message: `no route ${c.req.method} ${c.req.path}`, field: null } }, 404));
+  if (deps.corsOrigins && deps.corsOrigins.length > 0) app.use("*", cors({ origin: [...deps.corsOrigins] }));
   // Mutating endpoints and raw SQL need the bearer token when one is configured (always off loopback).
   app.use("/api/sql", requireToken(deps));
   app.use("/api/upload", requireToken(deps));

@@ -21,4 +21,6 @@ export interface ApiDeps {
   readonly token?: string | null;
   /** Largest accepted upload, bytes. */
   readonly maxUploadBytes?: number;
+  /** Origins allowed by CORS (e.g. `https://dash.example.com`); none by default: CORS is off. */
+  readonly corsOrigins?: readonly string[];
 }

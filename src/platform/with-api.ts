@@ -8,7 +8,8 @@ import type { Store } from "../store/index.ts";
 
 export function withApi(name: string, host: string, port: number) {
   return async ({ collector, store }: { collector: Collector; store: Store }): Promise<() => Promise<void>> => {
-    const api = await startApiServer({ store, live: collector, token: process.env.API_TOKEN ?? null }, { host, port });
+    const corsOrigins = (process.env.CORS_ORIGIN ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+    const api = await startApiServer({ store, live: collector, token: process.env.API_TOKEN ?? null, corsOrigins }, { host, port });
     process.stderr.write(`${name}: API on ${api.url} (docs ${api.url}/api/docs, live ${api.url.replace("http", "ws")}/ws/live)\n`);
     return () => api.close();
   };

@@ -24,6 +24,18 @@ describe("the API on a real port", () => {
     expect(((await res.json()) as { bars: unknown[] }).bars).toHaveLength(4);
   });
 
+  it("sends no CORS headers unless origins are configured", async () => {
+    const plain = await fetch(`${server.url}/api/symbols`, { headers: { origin: "https://elsewhere.example" } });
+    expect(plain.headers.get("access-control-allow-origin")).toBeNull();
+    const withCors = await startApiServer({ store, corsOrigins: ["https://dash.example"] }, { port: 0 });
+    try {
+      const res = await fetch(`${withCors.url}/api/symbols`, { headers: { origin: "https://dash.example" } });
+      expect(res.headers.get("access-control-allow-origin")).toBe("https://dash.example");
+    } finally {
+      await withCors.close();
+    }
+  });
+
   it("refuses to listen beyond loopback without a token", async () => {
     await expect(startApiServer({ store }, { host: "0.0.0.0", port: 0 })).rejects.toThrow(ApiServerConfigError);
     await expect(startApiServer({ store }, { host: "0.0.0.0", port: 0 })).rejects.toThrow(/API_TOKEN/);
