@@ -5,6 +5,7 @@
  * --capture FILE, --port P (default 8080).
  */
 import { parseArgs } from "node:util";
+import { runMain } from "../collector/command.ts";
 import { runDaemon } from "../collector/daemon.ts";
 import { startBinanceServer } from "../replay/binance-server.ts";
 import { readCaptureFile } from "../replay/read-capture.ts";
@@ -45,7 +46,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error) => {
-  process.stderr.write(`demo: ${(error as Error).stack ?? error}\n`);
-  process.exit(1);
-});
+runMain("demo", main);
