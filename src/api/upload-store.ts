@@ -1,6 +1,6 @@
 /**
- * Writing an accepted upload: ticks through `store.appendTicks`, bars into `ohlc_data`, and the `uploaded_data`
- * record; uploads run one at a time, so names and synthetic trade ids are allocated without races.
+ * Writing an accepted upload: ticks through `store.appendTicks`, bars into `ohlc_data`, each in one transaction with
+ * its `uploaded_data` record; uploads run one at a time, so names and synthetic trade ids are allocated without races.
  *
  * Synthetic trade ids: files without exchange trade ids (aggTrades, generic CSVs) get negative ids, counting down
  * from just below the lowest id stored (`-1, -2, …` in an empty store). Binance trade ids are positive, so a
@@ -65,14 +65,17 @@ export async function prepareUpload(store: Store, name: string): Promise<number>
     const l = await c.runAndReadAll("SELECT coalesce(min(trade_id), 0)::DOUBLE FROM tick_data WHERE trade_id < 0");
     return [Number(t.getRows()[0][0]), Number(l.getRows()[0][0])];
   });
-  if (taken > 0) throw new ApiError(409, "name_taken", `an upload named "${name}" exists already; choose another name`, "name");
+  if (taken > 0) throw nameTaken(name);
   return lowest - 1;
 }
 
+function nameTaken(name: string): ApiError {
+  return new ApiError(409, "name_taken", `an upload named "${name}" exists already; choose another name`, "name");
+}
+
 /**
- * Stores a parsed, problem-free upload and its record. Ticks go in one `appendTicks` transaction, then the record
- * in a second; if the record fails the ticks of `source` are deleted again, so a failure leaves nothing. Bars and
- * their record share one transaction.
+ * Stores a parsed, problem-free upload and its record in one transaction (ticks: the record is written within the
+ * `appendTicks` transaction; bars: the bars and the record in one `store.transaction`), so a failure leaves nothing.
  *
  * @param store the store
  * @param name the upload's name
@@ -80,6 +83,7 @@ export async function prepareUpload(store: Store, name: string): Promise<number>
  * @param parsed the parse result (its rows, not its problems)
  * @param checksum SHA-256 of the file, hex
  * @returns the record
+ * @throws {ApiError} 409 `name_taken` on `name` when another writer recorded the name meanwhile, nothing written
  * @throws DuckDB's error, with nothing written
  * @example
  * const record = await writeUpload(store, "jan", "ticks", parsed, sha);
@@ -88,21 +92,23 @@ export async function writeUpload(store: Store, name: string, kind: UploadKind, 
   const source = `upload:${name}`;
   const uploadedAt = Date.now();
   let inserted: number;
-  const record = (c: Parameters<Parameters<Store["write"]>[0]>[0]) =>
-    c.run(
-      `INSERT INTO uploaded_data (name, kind, rows, first_time, last_time, checksum, uploaded_at)
-       VALUES ($1, $2, $3, make_timestamp($4::BIGINT), make_timestamp($5::BIGINT), $6, make_timestamp($7::BIGINT))`,
-      [name, kind === "ticks" ? "ticks" : "bars", parsed.rows, micros(parsed.firstTime), micros(parsed.lastTime), checksum, micros(uploadedAt)],
-    );
-  if (kind === "ticks") {
-    const result = await store.appendTicks(parsed.ticks!);
-    inserted = result.inserted;
+  const record = async (c: Connection): Promise<void> => {
     try {
-      await store.transaction((c) => record(c), "upload");
+      await c.run(
+        `INSERT INTO uploaded_data (name, kind, rows, first_time, last_time, checksum, uploaded_at)
+         VALUES ($1, $2, $3, make_timestamp($4::BIGINT), make_timestamp($5::BIGINT), $6, make_timestamp($7::BIGINT))`,
+        [name, kind === "ticks" ? "ticks" : "bars", parsed.rows, micros(parsed.firstTime), micros(parsed.lastTime), checksum, micros(uploadedAt)],
+      );
     } catch (error) {
-      await store.transaction((c) => c.run("DELETE FROM tick_data WHERE source = $1", [source]), "upload").catch(() => undefined);
+      // `name` is the table's only key: a writer outside the upload queue took it since prepareUpload checked.
+      if (error instanceof Error && /Duplicate key/i.test(error.message)) throw nameTaken(name);
       throw error;
     }
+  };
+  if (kind === "ticks") {
+    // The record is written inside the ticks' own transaction: a failing record rolls the ticks back with it.
+    const result = await store.appendTicks(parsed.ticks!, { within: record });
+    inserted = result.inserted;
   } else {
     inserted = await store.transaction(async (c) => {
       const n = await insertBars(c, parsed.bars!, source);

@@ -14,7 +14,7 @@ import { resample, type ResampleOptions, type ResampleResult } from "./resampler
 import { migrate, readSchemaVersion, SCHEMA_VERSION, type MigrationResult } from "./schema.ts";
 import type { TickBatch } from "./tick-batch.ts";
 import { lastTradeIds, missingTradeIds, type TradeIdRange } from "./tick-ids.ts";
-import { TickWriter, type AppendResult } from "./tick-writer.ts";
+import { TickWriter, type AppendOptions, type AppendResult } from "./tick-writer.ts";
 import { inTransaction } from "./transaction.ts";
 import { parseTimeframe, type Timeframe } from "./timeframe.ts";
 
@@ -192,19 +192,23 @@ export class Store {
 
   /**
    * Appends a tick batch; duplicates of (symbol, trade_id), within the batch or against stored rows, are dropped
-   * and counted. All or nothing. See {@link TickWriter.append}.
+   * and counted. All or nothing, together with `options.within`: that function runs on the writer connection in
+   * the same transaction, after the insert and before COMMIT, and a throw from it rolls back the ticks too. It must
+   * not call another write method of this store (it would wait for itself). See {@link TickWriter.append}.
    *
    * @param batch a record batch with `TICK_SCHEMA`
+   * @param options `{ within }`: extra statements committed or rolled back with the ticks
    * @returns rows inserted, duplicates dropped and the batch's trade-time range (ms)
    * @throws {StoreInputError} the batch does not match `TICK_SCHEMA` or holds nulls
    * @throws {ReadOnlyStoreError} the store is read-only
    * @throws {StoreClosedError} the store is closed
-   * @throws DuckDB's constraint error (e.g. a price ≤ 0), with nothing written
+   * @throws DuckDB's constraint error (e.g. a price ≤ 0), or whatever `options.within` throws, with nothing written
    * @example
    * const { inserted, duplicates } = await store.appendTicks(builder.finish());
+   * await store.appendTicks(batch, { within: async (c) => { await c.run("INSERT INTO uploaded_data (name, kind, rows, checksum) VALUES ('jan', 'ticks', 1, 'x')"); } });
    */
-  appendTicks(batch: TickBatch): Promise<AppendResult> {
-    return this.write(() => (this.tickWriter as TickWriter).append(batch), "appendTicks");
+  appendTicks(batch: TickBatch, options: AppendOptions = {}): Promise<AppendResult> {
+    return this.write(() => (this.tickWriter as TickWriter).append(batch, options), "appendTicks");
   }
 
   /**

@@ -3,7 +3,7 @@ export { openStore, Store, DEFAULT_TIMEFRAMES, DEFAULT_ALLOWED_LATENESS_MS, type
 export { StoreError, StoreInputError, ReadOnlyStoreError, StoreClosedError, SchemaVersionError } from "./errors.ts";
 export { MIGRATIONS, SCHEMA_VERSION, migrate, readSchemaVersion, type Migration, type MigrationResult } from "./schema.ts";
 export { TICK_SCHEMA, TickBatchBuilder, msToMicros, type Tick, type TickBatch } from "./tick-batch.ts";
-export { TickWriter, CHUNK_ROWS, validateTickBatch, symbolExtentUpsertSql, type AppendResult } from "./tick-writer.ts";
+export { TickWriter, CHUNK_ROWS, validateTickBatch, symbolExtentUpsertSql, type AppendResult, type AppendOptions } from "./tick-writer.ts";
 export { insertTicksRowByRow, loadTicksCsv, formatTicksCsv, TICK_CSV_HEADER, type RowByRowOptions } from "./tick-baselines.ts";
 export { lastTradeIds, missingTradeIds, type TradeIdRange } from "./tick-ids.ts";
 export { writeQuarantine, type QuarantineRecord } from "./quarantine.ts";

@@ -39,6 +39,17 @@ export interface AppendResult {
 
 const EMPTY: AppendResult = { inserted: 0, duplicates: 0, minTradeTime: null, maxTradeTime: null };
 
+/** Options of {@link TickWriter.append}. */
+export interface AppendOptions {
+  /**
+   * More work for the same transaction: called on the writer connection after the ticks (and their `tick_symbols`
+   * extents) are inserted and before COMMIT, with what the append did. It must issue its statements on that
+   * connection and not open a transaction of its own. When it throws, the whole transaction, ticks included, is
+   * rolled back and its error is rethrown. Called for an empty batch too (in a transaction of its own then).
+   */
+  readonly within?: (connection: DuckDBConnection, result: AppendResult) => Promise<void>;
+}
+
 /** Byte width of each TICK_SCHEMA column in the stage table, in schema order (0: bit-packed boolean). */
 const COLUMN_BYTES = [4, 8, 8, 8, 8, 0, 8, 8, 8, 4];
 const STAGE_TYPES = [INTEGER, BIGINT, DOUBLE, DOUBLE, DOUBLE, BOOLEAN, TIMESTAMP, TIMESTAMP, TIMESTAMP, INTEGER];
@@ -158,23 +169,33 @@ export class TickWriter {
    * earliest trade time (for a batch with duplicates that may be earlier than the new rows: the resampler then
    * recomputes a few buckets too many, never too few).
    *
+   * `options.within` runs more statements inside the same transaction (e.g. a record of where the ticks came
+   * from), so they and the ticks are committed together or not at all.
+   *
    * @param batch a record batch with `TICK_SCHEMA`
+   * @param options `{ within }`: extra work committed or rolled back with the ticks
    * @returns rows inserted and dropped, and the batch's trade-time range in ms
    * @throws {StoreInputError} the batch does not match `TICK_SCHEMA` or holds nulls
    * @throws DuckDB's constraint error (price or qty not finite and > 0, an index past its dictionary), nothing stored
+   * @throws whatever `options.within` throws, nothing stored
    * @example
    * const { inserted, duplicates } = await writer.append(builder.finish());
+   * await writer.append(batch, { within: (c) => c.run("INSERT INTO uploaded_data (name, kind, rows, checksum) VALUES ('f', 'ticks', 1, 'x')").then(() => undefined) });
    */
-  async append(batch: TickBatch): Promise<AppendResult> {
+  async append(batch: TickBatch, options: AppendOptions = {}): Promise<AppendResult> {
     validateTickBatch(batch, "appendTicks");
     const rows = batch.numRows;
-    if (rows === 0) return EMPTY;
+    const within = options.within;
+    if (rows === 0) {
+      if (within !== undefined) await inTransaction(this.connection, () => within(this.connection, EMPTY));
+      return EMPTY;
+    }
     const columns = batch.data.children;
     const { min, max } = tradeTimeRange(columns[TRADE_TIME], rows);
     const symbols = dictionaryList(columns[0]);
     const sources = dictionaryList(columns[9]);
     try {
-      const inserted = await inTransaction(this.connection, async () => {
+      return await inTransaction(this.connection, async () => {
         const appender = await this.stageAppender();
         for (let from = 0; from < rows; from += CHUNK_ROWS) {
           this.fillChunk(columns, from, Math.min(CHUNK_ROWS, rows - from));
@@ -199,9 +220,10 @@ export class TickWriter {
           );
         }
         await this.connection.run("TRUNCATE tick_stage");
-        return result.rowsChanged;
+        const appended: AppendResult = { inserted: result.rowsChanged, duplicates: rows - result.rowsChanged, minTradeTime: min, maxTradeTime: max };
+        if (within !== undefined) await within(this.connection, appended);
+        return appended;
       });
-      return { inserted, duplicates: rows - inserted, minTradeTime: min, maxTradeTime: max };
     } catch (error) {
       // The rollback emptied the stage; an appender that saw the failure is not trusted with the next batch.
       this.dropAppender();

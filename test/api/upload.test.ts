@@ -6,6 +6,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/api/app.ts";
 import { openStore, TickBatchBuilder, type Store } from "../../src/store/index.ts";
+import { ApiError } from "../../src/api/errors.ts";
+import { parseUpload } from "../../src/api/upload-parse.ts";
+import { writeUpload } from "../../src/api/upload-store.ts";
 import { futuresCaptureTrades } from "../helpers/capture-trades.ts";
 
 const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
@@ -159,6 +162,64 @@ describe("POST /api/upload", () => {
     const res = await post(app, "kind=ticks&name=dup&symbol=ETHUSDT", binanceTradesCsv(true, false));
     expect(res.status).toBe(409);
     expect(await written(store)).toEqual([btc.length, 1, 0]);
+  });
+});
+
+describe("an upload of ticks and its record are one transaction", () => {
+  const record = (name: string) => `INSERT INTO uploaded_data (name, kind, rows, checksum) VALUES ('${name}', 'ticks', 1, 'other')`;
+  const snapshot = async (store: Store) =>
+    store.read(async (c) => ({
+      ticks: Number((await c.runAndReadAll("SELECT count(*) FROM tick_data")).getRows()[0][0]),
+      symbols: (await c.runAndReadAll("SELECT * FROM tick_symbols ORDER BY symbol")).getRowObjectsJson(),
+      uploads: (await c.runAndReadAll("SELECT name, checksum FROM uploaded_data ORDER BY name")).getRowsJS(),
+    }));
+
+  it("a name taken by another writer after the 409 check → 409 name_taken, no ticks stored, the next upload stores all", async () => {
+    const { store } = await fresh();
+    // Stands in for a writer outside the upload queue that records the same name between prepareUpload's check and
+    // the write: it commits its record just before the upload's appendTicks transaction starts.
+    let race = true;
+    const racing = new Proxy(store, {
+      get(target, prop) {
+        if (prop === "appendTicks") {
+          return async (...args: Parameters<Store["appendTicks"]>) => {
+            if (race) await target.write((c) => c.run(record("raced")));
+            race = false;
+            return target.appendTicks(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const app = createApp({ store: racing }).app;
+    const res = await post(app, "kind=ticks&name=raced&symbol=BTCUSDT", binanceTradesCsv(true, false));
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ error: { code: "name_taken", field: "name" } });
+    expect(await snapshot(store)).toEqual({ ticks: 0, symbols: [], uploads: [["raced", "other"]] });
+
+    // The writer's connection is usable again and the same file goes in under a free name.
+    const ok = await post(app, "kind=ticks&name=second&symbol=BTCUSDT", binanceTradesCsv(true, false));
+    expect(ok.status).toBe(201);
+    expect(await one(store, "SELECT count(*) FROM tick_data WHERE source = 'upload:second'")).toBe(btc.length);
+  });
+
+  it("writeUpload with a recorded name rolls back the ticks it inserted, leaving earlier rows as they were", async () => {
+    const { store } = await fresh();
+    const builder = new TickBatchBuilder(10);
+    for (const t of trades.slice(0, 10)) builder.push({ ...t, quoteQty: t.price * t.qty, eventTime: t.tradeTime, recvTime: t.tradeTime, source: "live" });
+    await store.appendTicks(builder.finish());
+    await store.write((c) => c.run(record("jan")));
+    const before = await snapshot(store);
+    const parsed = parseUpload(binanceTradesCsv(true, true), {
+      kind: "ticks", format: "auto", map: null, symbol: "BTCUSDT", timeUnit: "auto", timeZone: null, timeframe: null, source: "upload:jan", syntheticBase: -1,
+    });
+    expect(parsed).toMatchObject({ problemCount: 0, rows: btc.length });
+    const err = await writeUpload(store, "jan", "ticks", parsed, "abc").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 409, field: "name" });
+    expect(await snapshot(store)).toEqual(before);
+    expect(await one(store, "SELECT count(*) FROM tick_data WHERE source = 'upload:jan'")).toBe(0);
   });
 });
 

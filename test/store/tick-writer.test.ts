@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { Field, RecordBatch, Schema, Float64, makeData, Struct, vectorFromArray, Utf8 } from "apache-arrow";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../src/store/database.ts";
@@ -149,6 +150,73 @@ describe("appendTicks is all or nothing", () => {
     const good = toBatch([tick("BTCUSDT", 1, T0)]);
     const bad = new RecordBatch(renamed, makeData({ type: new Struct(renamed.fields), length: 1, children: good.data.children }));
     await expect(store.appendTicks(bad)).rejects.toThrow(/batch column 2 is "px", expected "price"/);
+  });
+});
+
+describe("appendTicks runs extra work in the same transaction (options.within)", () => {
+  const snapshot = async () =>
+    store.read(async (c) => ({
+      ticks: Number((await c.runAndReadAll("SELECT count(*) FROM tick_data")).getRows()[0][0]),
+      symbols: (await c.runAndReadAll("SELECT * FROM tick_symbols ORDER BY symbol")).getRowObjectsJson(),
+      state: (await c.runAndReadAll("SELECT * FROM resample_state ORDER BY symbol, timeframe")).getRowObjectsJson(),
+      uploads: Number((await c.runAndReadAll("SELECT count(*) FROM uploaded_data")).getRows()[0][0]),
+    }));
+  const recordSql = (name: string) => `INSERT INTO uploaded_data (name, kind, rows, checksum) VALUES ('${name}', 'ticks', 1, 'x')`;
+
+  it("commits the ticks and the extra rows together, the extra work seeing the inserted ticks and the result", async () => {
+    const seen: unknown[] = [];
+    const result = await store.appendTicks(toBatch([tick("BTCUSDT", 1, T0), tick("BTCUSDT", 2, T0 + 1), tick("BTCUSDT", 2, T0 + 1)]), {
+      within: async (c, appended) => {
+        seen.push(Number((await c.runAndReadAll("SELECT count(*) FROM tick_data")).getRows()[0][0]), appended);
+        await c.run(recordSql("both"));
+      },
+    });
+    expect(result).toEqual({ inserted: 2, duplicates: 1, minTradeTime: T0, maxTradeTime: T0 + 1 });
+    expect(seen).toEqual([2, result]);
+    expect(await snapshot()).toMatchObject({ ticks: 2, uploads: 1 });
+  });
+
+  for (const [how, fail] of [
+    ["throws", async () => Promise.reject(new Error("record refused"))],
+    ["breaks a constraint", async (c: DuckDBConnection) => {
+      await c.run(recordSql("taken"));
+    }],
+  ] as const) {
+    it(`rolls back every tick, tick_symbols and resample_state change when the extra work ${how}`, async () => {
+      // Earlier committed state on every table the append touches, so "unchanged" is not just "empty".
+      await store.appendTicks(toBatch([tick("BTCUSDT", 1, T0), tick("ETHUSDT", 1, T0)]));
+      await store.resample({ final: true });
+      await store.write((c) => c.run(recordSql("taken")));
+      const before = await snapshot();
+      expect(before.state.length).toBeGreaterThan(0);
+
+      // 5000 rows over three chunks, widening both symbols' extents earlier and later, and a new symbol.
+      const ticks = Array.from({ length: 5000 }, (_, i) => tick(["BTCUSDT", "ETHUSDT", "SOLUSDT"][i % 3], 100 + i, T0 - 60_000 + i * 30));
+      const err = await store.appendTicks(toBatch(ticks), { within: fail }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(Error);
+      expect((err as Error).message).toMatch(how === "throws" ? /record refused/ : /Duplicate key/);
+      expect(await snapshot()).toEqual(before);
+      // The resampler finds nothing pending from the rolled-back batch.
+      expect(await store.resample()).toMatchObject({ barsWritten: 0 });
+
+      // The stage and the appender are clean: the same batch goes in next, once.
+      expect(await store.appendTicks(toBatch(ticks))).toMatchObject({ inserted: 5000, duplicates: 0 });
+      expect(await count("SELECT count(*) FROM tick_data")).toBe(5002);
+    });
+  }
+
+  it("runs the extra work for an empty batch too, committed or rolled back", async () => {
+    const empty = new TickBatchBuilder(1).finish();
+    expect(await store.appendTicks(empty, { within: async (c) => void (await c.run(recordSql("e"))) })).toMatchObject({ inserted: 0 });
+    await expect(
+      store.appendTicks(empty, {
+        within: async (c) => {
+          await c.run(recordSql("f"));
+          throw new Error("no");
+        },
+      }),
+    ).rejects.toThrow("no");
+    expect(await count("SELECT string_agg(name, ',') = 'e' FROM uploaded_data")).toBe(1);
   });
 });
 
