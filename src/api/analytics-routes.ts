@@ -6,40 +6,21 @@ import { Hono } from "hono";
 import { z } from "zod";
 import {
   adfTest,
-  alignBars,
   correlationMatrix,
   engleGranger,
   halfLife,
-  HEDGE_RATIO_METHODS,
-  hedgeRatio,
   priceStatsFromBars,
-  rollingCorrelation,
-  rollingOls,
-  rollingZScore,
-  spread,
   vwap,
   type Bar,
 } from "../engine/index.ts";
 import type { ApiDeps } from "./deps.ts";
 import { ApiError } from "./errors.ts";
+import { computePairsSeries, pairsQuery } from "./pairs-series.ts";
 import { requireKnownSymbol } from "./symbols.ts";
-import { parseQuery, symbolParam, timeParam } from "./validation.ts";
+import { parseQuery } from "./validation.ts";
 
 const timeframe = z.string().regex(/^[1-9][0-9]*[smhd]$/, "must be <N>s, <N>m, <N>h or 1d").default("1m");
 const window = z.coerce.number().int().min(3).max(100_000).default(60);
-
-const pairsQuery = z
-  .object({
-    a: symbolParam,
-    b: symbolParam,
-    timeframe,
-    window,
-    method: z.enum(HEDGE_RATIO_METHODS as unknown as [string, ...string[]]).default("ols"),
-    join: z.enum(["inner", "ffill"]).default("inner"),
-    from: timeParam.optional(),
-    to: timeParam.optional(),
-  })
-  .strict();
 
 const statsQuery = z
   .object({
@@ -68,20 +49,10 @@ export function analyticsRoutes(deps: ApiDeps): Hono {
 
   routes.get("/analytics/pairs", async (c) => {
     const q = parseQuery(c, pairsQuery);
-    if (q.a === q.b) throw new ApiError(400, "invalid_parameter", "a and b must be different symbols", "b");
-    const pair = alignBars(await barsOf(q.a, q.timeframe, "a", q.from, q.to), await barsOf(q.b, q.timeframe, "b", q.from, q.to), {
-      join: q.join as "inner" | "ffill",
-    });
-    // y = a, x = b: the spread is a − alpha − beta·b, long the spread means long a.
+    // The series are shared with the pairs export (export-pairs.ts), so both report the same numbers.
+    const { pair, hedge, staticSpread, rolling, zScore, rollingSpreadZScore, rollingCorrelation } = await computePairsSeries(store, q);
     const y = pair.closeA;
     const x = pair.closeB;
-    if (q.window > y.length) {
-      throw new ApiError(422, "insufficient_data", `window ${q.window} is longer than the ${y.length} aligned bars`, "window");
-    }
-    const hedge = hedgeRatio(y, x, { method: q.method as (typeof HEDGE_RATIO_METHODS)[number] });
-    const staticSpread = spread(y, x, hedge.beta, hedge.alpha);
-    const rolling = rollingOls(y, x, q.window);
-    const rollingSpread = spread(y, x, rolling.beta, rolling.alpha);
     return c.json({
       a: q.a,
       b: q.b,
@@ -96,9 +67,9 @@ export function analyticsRoutes(deps: ApiDeps): Hono {
       hedgeSeries: "betaSeries" in hedge ? { alpha: series(hedge.alphaSeries), beta: series(hedge.betaSeries) } : null,
       rollingBeta: series(rolling.beta),
       spread: series(staticSpread),
-      zScore: series(rollingZScore(staticSpread, q.window)),
-      rollingSpreadZScore: series(rollingZScore(rollingSpread, q.window)),
-      rollingCorrelation: series(rollingCorrelation(y, x, q.window)),
+      zScore: series(zScore),
+      rollingSpreadZScore: series(rollingSpreadZScore),
+      rollingCorrelation: series(rollingCorrelation),
       adf: adfTest(staticSpread, { regression: "c", autolag: "AIC" }),
       engleGranger: engleGranger(y, x),
       halfLife: halfLife(staticSpread),

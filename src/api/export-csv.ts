@@ -2,8 +2,11 @@
  * The CSV export as a stream: pages of rows read from DuckDB one at a time (ticks by a (symbol, trade_id) keyset,
  * bars by windows of bucket starts), formatted and sent before the next is read, so memory stays flat however
  * large the export. Ticks use the store's tick CSV layout (times epoch µs), which `POST /api/upload` reads back.
+ * Pairs series (already computed in memory by the engine) are formatted in slices of rows.
  */
 import type { Store } from "../store/index.ts";
+import { PAIRS_EXPORT_COLUMNS, pairsRows } from "./export-pairs.ts";
+import type { PairsSeries } from "./pairs-series.ts";
 import { barsSql, sqlText, ticksSql, type ExportSelection } from "./export-query.ts";
 import { TICKLENS_OHLC_HEADER, TICKLENS_TICKS_HEADER } from "./upload-formats.ts";
 
@@ -96,4 +99,46 @@ async function* barPages(store: Store, sel: ExportSelection): AsyncGenerator<str
       yield text;
     }
   }
+}
+
+/** Rows per chunk of a pairs export. */
+const PAIRS_CHUNK_ROWS = 5_000;
+
+/** A number as CSV: the shortest text that reads back to the same double; empty for NaN (a rolling warm-up). */
+const csvNumber = (v: number) => (Number.isFinite(v) ? String(v) : "");
+
+/**
+ * The CSV text of a pair's series, one row per aligned bucket: `bucket_start` (ISO 8601 UTC), `close_a`, `close_b`,
+ * `spread`, `z_score`, `rolling_beta`, `rolling_correlation`; an empty field where a rolling series is not yet
+ * defined. Numbers are written so they parse back to exactly the doubles `GET /api/analytics/pairs` returns.
+ *
+ * @param s the computed series
+ * @returns a stream of UTF-8 CSV (header first)
+ * @throws nothing
+ * @example
+ * return c.body(pairsCsvStream(await computePairsSeries(store, q)), 200, { "content-type": "text/csv; charset=utf-8" });
+ */
+export function pairsCsvStream(s: PairsSeries): ReadableStream<Uint8Array> {
+  const rows = pairsRows(s);
+  let header = true;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      let text = "";
+      if (header) {
+        text = `${PAIRS_EXPORT_COLUMNS.join(",")}\n`;
+        header = false;
+      }
+      for (let i = 0; i < PAIRS_CHUNK_ROWS; i++) {
+        const next = rows.next();
+        if (next.done) {
+          if (text !== "") controller.enqueue(encoder.encode(text));
+          controller.close();
+          return;
+        }
+        const [t, ...values] = next.value;
+        text += `${new Date(t).toISOString()},${values.map(csvNumber).join(",")}\n`;
+      }
+      controller.enqueue(encoder.encode(text));
+    },
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * What an export request selects, checked once (dataset, symbol, [from, to), timeframe), and the SQL of its rows:
  * ticks from `tick_data`; bars from the ticks where a symbol has ticks, else from uploaded bars in `ohlc_data`.
+ * (`dataset=pairs` takes other parameters and is parsed by export-pairs.ts.)
  */
 import type { Context } from "hono";
 import { z } from "zod";
@@ -41,15 +42,16 @@ export interface ExportSelection {
  * @param c the request context
  * @param store the store
  * @returns the selection
- * @throws {ApiError} 400 on a malformed or unknown parameter (`dataset=pairs` is refused as not yet available),
- *   `timeframe` given for ticks, or to ≤ from; 404 `unknown_symbol` naming the known symbols
+ * @throws {ApiError} 400 on a malformed or unknown parameter, `timeframe` given for ticks, or to ≤ from (and on
+ *   `dataset=pairs`, which the routes send to `parsePairsExportQuery` instead); 404 `unknown_symbol` naming the
+ *   known symbols
  * @example
  * const sel = await parseExportQuery(c, store);
  */
 export async function parseExportQuery(c: Context, store: Store): Promise<ExportSelection> {
   const q = parseQuery(c, exportQuery);
   if (q.dataset === "pairs") {
-    throw new ApiError(400, "not_implemented", "dataset=pairs is not available yet; export ticks or ohlc", "dataset");
+    throw new ApiError(400, "invalid_parameter", "dataset=pairs is parsed by parsePairsExportQuery (a, b, window, method)", "dataset");
   }
   if (q.dataset === "ticks" && q.timeframe !== undefined) {
     throw new ApiError(400, "invalid_parameter", "timeframe: only for dataset=ohlc", "timeframe");
