@@ -5,17 +5,14 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import {
-  adfTest,
   correlationMatrix,
-  engleGranger,
-  halfLife,
   priceStatsFromBars,
   vwap,
   type Bar,
 } from "../engine/index.ts";
 import type { ApiDeps } from "./deps.ts";
 import { ApiError } from "./errors.ts";
-import { computePairsSeries, pairsQuery } from "./pairs-series.ts";
+import { computePairsSeries, pairsQuery, pairsReport } from "./pairs-series.ts";
 import { requireKnownSymbol } from "./symbols.ts";
 import { parseQuery } from "./validation.ts";
 
@@ -33,11 +30,6 @@ const statsQuery = z
   })
   .strict();
 
-/** A series for JSON: NaN (a rolling warm-up) becomes null. */
-function series(values: ArrayLike<number>): (number | null)[] {
-  return Array.from(values, (v) => (Number.isFinite(v) ? v : null));
-}
-
 export function analyticsRoutes(deps: ApiDeps): Hono {
   const routes = new Hono();
   const { store } = deps;
@@ -49,31 +41,8 @@ export function analyticsRoutes(deps: ApiDeps): Hono {
 
   routes.get("/analytics/pairs", async (c) => {
     const q = parseQuery(c, pairsQuery);
-    // The series are shared with the pairs export (export-pairs.ts), so both report the same numbers.
-    const { pair, hedge, staticSpread, rolling, zScore, rollingSpreadZScore, rollingCorrelation } = await computePairsSeries(store, q);
-    const y = pair.closeA;
-    const x = pair.closeB;
-    return c.json({
-      a: q.a,
-      b: q.b,
-      timeframe: pair.timeframe,
-      window: q.window,
-      method: q.method,
-      n: y.length,
-      bucketStart: Array.from(pair.bucketStart),
-      closeA: Array.from(y),
-      closeB: Array.from(x),
-      hedge: { alpha: hedge.alpha, beta: hedge.beta },
-      hedgeSeries: "betaSeries" in hedge ? { alpha: series(hedge.alphaSeries), beta: series(hedge.betaSeries) } : null,
-      rollingBeta: series(rolling.beta),
-      spread: series(staticSpread),
-      zScore: series(zScore),
-      rollingSpreadZScore: series(rollingSpreadZScore),
-      rollingCorrelation: series(rollingCorrelation),
-      adf: adfTest(staticSpread, { regression: "c", autolag: "AIC" }),
-      engleGranger: engleGranger(y, x),
-      halfLife: halfLife(staticSpread),
-    });
+    // The series are shared with the pairs export and the live pairs channel: all report the same numbers.
+    return c.json(pairsReport(await computePairsSeries(store, q)));
   });
 
   routes.get("/analytics/stats", async (c) => {

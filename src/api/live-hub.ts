@@ -6,6 +6,7 @@ import type { Trade } from "../engine/types.ts";
 import type { Store, TickBatch } from "../store/index.ts";
 import type { LiveSource } from "./deps.ts";
 import { OpenBar, readOpenBarSeed } from "./live-bars.ts";
+import { LivePairs } from "./live-pairs.ts";
 import { LiveClient } from "./live-client.ts";
 import { LiveProtocolError, parseLiveRequest, type LiveChannel, type LiveFrame } from "./live-protocol.ts";
 import { batchTradesBySymbol, readTradeSnapshot } from "./live-ticks.ts";
@@ -16,6 +17,8 @@ export interface LiveSocketOptions {
   readonly heartbeatMs?: number;
   /** Interval between `status` updates, ms (default 1,000). */
   readonly statusIntervalMs?: number;
+  /** A `pairs:` channel is recomputed at most this often while its legs trade, ms (default 1,000). */
+  readonly pairsIntervalMs?: number;
   /** Trades in a `trades:` snapshot (default 500). */
   readonly tradeSnapshotSize?: number;
   /** Bars in a `bars:` snapshot (default 300). */
@@ -35,6 +38,7 @@ type Settings = Required<LiveSocketOptions>;
 const DEFAULTS: Settings = {
   heartbeatMs: 15_000,
   statusIntervalMs: 1_000,
+  pairsIntervalMs: 1_000,
   tradeSnapshotSize: 500,
   barSnapshotSize: 300,
   maxBufferedBytes: 1 << 20,
@@ -76,6 +80,7 @@ export class LiveHub {
   private readonly status = new Set<LiveClient>();
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private readonly unsubscribeLive: () => void;
+  private readonly pairs: LivePairs;
 
   /**
    * @param store where snapshots are read
@@ -88,6 +93,7 @@ export class LiveHub {
     options: LiveSocketOptions = {},
   ) {
     this.settings = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+    this.pairs = new LivePairs(store, this.settings.pairsIntervalMs);
     this.unsubscribeLive = live ? live.onBatch((batch) => this.onBatch(batch)) : () => {};
     this.timers.push(setInterval(() => this.heartbeat(), this.settings.heartbeatMs));
     this.timers.push(setInterval(() => this.sendStatus(), this.settings.statusIntervalMs));
@@ -166,6 +172,7 @@ export class LiveHub {
    */
   close(): void {
     for (const t of this.timers) clearInterval(t);
+    this.pairs.close();
     this.unsubscribeLive();
     for (const client of [...this.clients]) {
       client.close(1001, "server shutting down");
@@ -206,8 +213,9 @@ export class LiveHub {
           client.send({ type: "snapshot", channel: name, data: this.live ? this.live.status() : null });
           return;
         case "pairs":
+          return await this.pairs.subscribe(client, channel);
         case "alerts":
-          // Valid names whose live computation is not built yet: they answer with an empty snapshot only.
+          // A valid name whose events come with the alert manager: an empty snapshot until then.
           client.send({ type: "snapshot", channel: name, data: {} });
           return;
       }
@@ -233,6 +241,7 @@ export class LiveHub {
     const b = this.bars.get(name);
     if (b && b.subscribers.delete(client) && b.subscribers.size === 0) this.bars.delete(name);
     if (name === "status") this.status.delete(client);
+    this.pairs.leave(client, name);
   }
 
   private async subscribeTrades(client: LiveClient, channel: TradesChannel["channel"]): Promise<void> {
@@ -294,8 +303,9 @@ export class LiveHub {
   }
 
   private onBatch(batch: TickBatch): void {
-    if (this.trades.size === 0 && this.bars.size === 0) return;
+    if (this.trades.size === 0 && this.bars.size === 0 && this.pairs.size === 0) return;
     const bySymbol = batchTradesBySymbol(batch);
+    this.pairs.touch(bySymbol.keys());
     for (const state of this.trades.values()) {
       const trades = bySymbol.get(state.channel.symbol);
       if (trades !== undefined) this.fanOutTrades(state, trades);

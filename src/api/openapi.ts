@@ -412,7 +412,7 @@ export const OPENAPI: {
     },
     "/ws/live": {
       get: {
-        summary: "WebSocket: subscribe to trades:<symbol>, bars:<symbol>:<tf>, status (pairs:<a>:<b>:<tf>:<window>, alerts: snapshot only)",
+        summary: "WebSocket: subscribe to trades:<symbol>, bars:<symbol>:<tf>, pairs:<a>:<b>:<tf>:<window>, status (alerts: snapshot only until the alert manager exists)",
         description:
           "Served only by the server on a port (not by an in-process app without a WebSocket adapter). Client frames: " +
           '`{ "op": "subscribe" | "unsubscribe", "channel" }` or `{ "op": "ping" }`. Server frames `{ type, channel, data }` with type ' +

@@ -5,7 +5,10 @@
  */
 import { z } from "zod";
 import {
+  adfTest,
   alignBars,
+  engleGranger,
+  halfLife,
   HEDGE_RATIO_METHODS,
   hedgeRatio,
   rollingCorrelation,
@@ -105,5 +108,59 @@ export async function computePairsSeries(store: Store, q: PairsQuery): Promise<P
     zScore: rollingZScore(staticSpread, q.window),
     rollingSpreadZScore: rollingZScore(rollingSpread, q.window),
     rollingCorrelation: rollingCorrelation(y, x, q.window),
+  };
+}
+
+/** A series for JSON: NaN (a rolling warm-up) becomes null. */
+function jsonSeries(values: ArrayLike<number>): (number | null)[] {
+  return Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+}
+
+/**
+ * The JSON answer of `GET /api/analytics/pairs` (and the live `pairs:` channel's snapshot): every series, the
+ * hedge, and the stationarity tests of the static spread.
+ */
+export function pairsReport(s: PairsSeries) {
+  const { query: q, pair, hedge, staticSpread, rolling, zScore, rollingSpreadZScore, rollingCorrelation } = s;
+  return {
+    a: q.a,
+    b: q.b,
+    timeframe: pair.timeframe,
+    window: q.window,
+    method: q.method,
+    n: pair.closeA.length,
+    bucketStart: Array.from(pair.bucketStart),
+    closeA: Array.from(pair.closeA),
+    closeB: Array.from(pair.closeB),
+    hedge: { alpha: hedge.alpha, beta: hedge.beta },
+    hedgeSeries: "betaSeries" in hedge ? { alpha: jsonSeries(hedge.alphaSeries), beta: jsonSeries(hedge.betaSeries) } : null,
+    rollingBeta: jsonSeries(rolling.beta),
+    spread: jsonSeries(staticSpread),
+    zScore: jsonSeries(zScore),
+    rollingSpreadZScore: jsonSeries(rollingSpreadZScore),
+    rollingCorrelation: jsonSeries(rollingCorrelation),
+    adf: adfTest(staticSpread, { regression: "c", autolag: "AIC" }),
+    engleGranger: engleGranger(pair.closeA, pair.closeB),
+    halfLife: halfLife(staticSpread),
+  };
+}
+
+/** The JSON of a pairs report. */
+export type PairsReport = ReturnType<typeof pairsReport>;
+
+/** The latest point of a report: what the live `pairs:` channel sends on each update. */
+export function latestPairsPoint(r: PairsReport) {
+  const i = r.n - 1;
+  return {
+    bucketStart: r.bucketStart[i],
+    closeA: r.closeA[i],
+    closeB: r.closeB[i],
+    hedge: r.hedge,
+    spread: r.spread[i],
+    zScore: r.zScore[i],
+    rollingBeta: r.rollingBeta[i],
+    rollingCorrelation: r.rollingCorrelation[i],
+    adf: { statistic: r.adf.statistic, pValue: r.adf.pValue },
+    halfLife: r.halfLife.halfLife,
   };
 }

@@ -281,12 +281,30 @@ describe("status channel and heartbeats", () => {
     for (const f of c.of("heartbeat", null)) expect(typeof (f.data as { time: number }).time).toBe("number");
   });
 
-  it("answers pairs and alerts with an empty snapshot (not built yet)", async () => {
+  it("sends a pair's analytics as its snapshot, then its latest point while the legs trade", async () => {
+    const h = await startLive({ pairsIntervalMs: 50 });
+    const c = await Client.open(h.url);
+    c.send({ op: "subscribe", channel: "pairs:ethusdt:btcusdt:1s:30" });
+    const snapshot = (await c.waitFor(is("snapshot", "pairs:ETHUSDT:BTCUSDT:1s:30"))).data as {
+      n: number;
+      hedge: { beta: number };
+      zScore: (number | null)[];
+      adf: { pValue: number };
+    };
+    expect(snapshot.n).toBeGreaterThan(30);
+    expect(snapshot.zScore).toHaveLength(snapshot.n);
+    expect(snapshot.hedge.beta).toBeGreaterThan(0);
+    expect(snapshot.adf.pValue).toBeGreaterThanOrEqual(0);
+    await h.feed.append(ALL.slice(PRELOAD, PRELOAD + 400));
+    const update = (await c.waitFor(is("update", "pairs:ETHUSDT:BTCUSDT:1s:30"))).data as { bucketStart: number; zScore: number | null };
+    expect(update.bucketStart).toBeGreaterThan(0);
+    expect(typeof update.zScore === "number" || update.zScore === null).toBe(true);
+  });
+
+  it("answers alerts with an empty snapshot until the alert manager exists", async () => {
     const h = await startLive({});
     const c = await Client.open(h.url);
-    c.send({ op: "subscribe", channel: "pairs:btcusdt:ethusdt:1m:60" });
     c.send({ op: "subscribe", channel: "alerts" });
-    expect((await c.waitFor(is("snapshot", "pairs:BTCUSDT:ETHUSDT:1m:60"))).data).toEqual({});
     expect((await c.waitFor(is("snapshot", "alerts"))).data).toEqual({});
   });
 });
