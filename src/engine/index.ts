@@ -53,3 +53,6 @@ export {
   type BacktestSummary,
   type HedgeMode,
 } from "./backtest.ts";
+
+// Alert rules: parsing, the incremental evaluator and what-if backtests.
+export * from "./alerts/index.ts";
