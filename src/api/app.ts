@@ -7,6 +7,7 @@ import { cors } from "hono/cors";
 import type { UpgradeWebSocket } from "hono/ws";
 import type { ApiDeps } from "./deps.ts";
 import { ApiError, onApiError } from "./errors.ts";
+import { alertRoutes } from "./alert-routes.ts";
 import { analyticsRoutes } from "./analytics-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
 import { healthRoutes } from "./health-routes.ts";
@@ -38,6 +39,10 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): TicklensApp 
   // Mutating endpoints and raw SQL need the bearer token when one is configured (always off loopback).
   app.use("/api/sql", requireToken(deps));
   app.use("/api/upload", requireToken(deps));
+  // Alert rules are read freely; creating, changing, deleting, acknowledging and backtesting need the token.
+  for (const path of ["/api/alerts", "/api/alerts/*"]) {
+    app.use(path, async (c, next) => (c.req.method === "GET" ? next() : requireToken(deps)(c, next)));
+  }
   // Reads are shared until the data changes: every stored batch, and every upload, invalidates them.
   const cache = new ResponseCache();
   const stopInvalidating = deps.live?.onBatch(() => cache.invalidate()) ?? (() => {});
@@ -49,6 +54,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): TicklensApp 
   app.route("/", healthRoutes(deps));
   app.route("/api", marketRoutes(deps));
   app.route("/api", analyticsRoutes(deps));
+  app.route("/api", alertRoutes(deps));
   app.route("/api", sqlRoutes(deps));
   app.route("/api", uploadRoutes(deps));
   app.route("/api", exportRoutes(deps));

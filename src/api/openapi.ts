@@ -295,6 +295,111 @@ export const OPENAPI: {
         },
       },
     },
+    "/api/alerts": {
+      get: {
+        summary: "Alert rules",
+        operationId: "listAlertRules",
+        tags: ["alerts"],
+        responses: { "200": json({ type: "object", properties: { rules: { type: "array" } } }, "Every stored rule"), "503": shuttingDown },
+      },
+      post: {
+        summary: "Create an alert rule (metric, condition, duration, cooldown, re-arm level, channels)",
+        description: "The body is the rule without an id. Needs the bearer token when the server has one.",
+        operationId: "createAlertRule",
+        tags: ["alerts"],
+        security: bearer,
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
+        responses: {
+          "201": json({ type: "object" }, "The stored rule with its id and times"),
+          "400": refused(["invalid_rule", "invalid_body", "invalid_parameter"], "The rule is invalid; `field` is the path of the bad field"),
+          "401": refused(["unauthorized"], "Missing or wrong bearer token"),
+          "503": shuttingDown,
+        },
+      },
+    },
+    "/api/alerts/history": {
+      get: {
+        summary: "Fired alerts, newest first",
+        operationId: "alertHistory",
+        tags: ["alerts"],
+        parameters: [
+          query("ruleId", { type: "string" }, "Only this rule's events"),
+          query("limit", { type: "integer", minimum: 1, maximum: 10_000, default: 100 }, "Most events returned"),
+        ],
+        responses: { "200": json({ type: "object" }, "{ events }"), "400": invalid, "503": shuttingDown },
+      },
+    },
+    "/api/alerts/backtest": {
+      post: {
+        summary: "When a rule would have fired over a stored range (price, spread and zScore metrics)",
+        operationId: "backtestAlertRule",
+        tags: ["alerts"],
+        security: bearer,
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["rule"] } } } },
+        responses: {
+          "200": json({ type: "object" }, "{ ruleId, metricKey, observations, from, to, events }"),
+          "400": refused(["invalid_rule", "invalid_body", "invalid_parameter"], "A bad rule or range (`field` names it)"),
+          "401": refused(["unauthorized"], "Missing or wrong bearer token"),
+          "404": unknownSymbol("rule.metric"),
+          "422": refused(["not_supported", "insufficient_data", "unprocessable"], "A metric kind not backtestable yet, or too little data"),
+          "503": shuttingDown,
+        },
+      },
+    },
+    "/api/alerts/{id}": {
+      get: {
+        summary: "One alert rule",
+        operationId: "getAlertRule",
+        tags: ["alerts"],
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "no-such-rule" }],
+        responses: { "200": json({ type: "object" }, "The rule"), "404": refused(["unknown_alert"], "No rule with this id"), "503": shuttingDown },
+      },
+      patch: {
+        summary: "Change an alert rule (JSON merge patch, re-validated)",
+        operationId: "updateAlertRule",
+        tags: ["alerts"],
+        security: bearer,
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
+        responses: {
+          "200": json({ type: "object" }, "The updated rule"),
+          "400": refused(["invalid_rule", "invalid_body"], "The patched rule is invalid (`field` names it)"),
+          "401": refused(["unauthorized"], "Missing or wrong bearer token"),
+          "404": refused(["unknown_alert"], "No rule with this id"),
+          "503": shuttingDown,
+        },
+      },
+      delete: {
+        summary: "Delete an alert rule (its history is kept)",
+        operationId: "deleteAlertRule",
+        tags: ["alerts"],
+        security: bearer,
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: {
+          "204": { description: "Deleted" },
+          "401": refused(["unauthorized"], "Missing or wrong bearer token"),
+          "404": refused(["unknown_alert"], "No rule with this id"),
+          "503": shuttingDown,
+        },
+      },
+    },
+    "/api/alerts/{id}/ack": {
+      post: {
+        summary: "Acknowledge a fired alert (id of the history event)",
+        operationId: "acknowledgeAlert",
+        tags: ["alerts"],
+        security: bearer,
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, example: "1" }],
+        responses: {
+          "200": json({ type: "object" }, "The event with acknowledgedAt"),
+          "400": invalid,
+          "401": refused(["unauthorized"], "Missing or wrong bearer token"),
+          "404": refused(["unknown_alert"], "No event with this id"),
+          "409": refused(["already_acknowledged"], "The event was acknowledged before"),
+          "503": shuttingDown,
+        },
+      },
+    },
     "/api/upload": {
       post: {
         summary: "Historical CSV import of ticks or bars: all rows or none",

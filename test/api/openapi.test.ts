@@ -58,6 +58,14 @@ const KNOWN_ROUTES = [
   "GET /api/openapi.json",
   "GET /api/docs",
   "GET /ws/live",
+  "GET /api/alerts",
+  "POST /api/alerts",
+  "GET /api/alerts/history",
+  "POST /api/alerts/backtest",
+  "GET /api/alerts/{id}",
+  "PATCH /api/alerts/{id}",
+  "DELETE /api/alerts/{id}",
+  "POST /api/alerts/{id}/ack",
 ];
 const documented = operations.map(({ method, path }) => `${method.toUpperCase()} ${path}`).sort();
 

@@ -1,0 +1,325 @@
+/**
+ * Alert rules and their fire history in DuckDB (`alerts`, `alert_history`): create, read, patch, delete rules (every
+ * write re-validated by the engine's `parseAlertRule`), append fired events and acknowledge them.
+ */
+import { randomUUID } from "node:crypto";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { InvalidAlertRuleError, parseAlertRule, type AlertEvent, type AlertRule } from "../engine/index.ts";
+import type { Store } from "./database.ts";
+import { StoreError, StoreInputError } from "./errors.ts";
+
+/** A stored rule: the validated rule and when it was created and last changed (ISO 8601 UTC). */
+export type StoredAlertRule = AlertRule & {
+  /** When the rule was created, ISO 8601 UTC. */
+  readonly createdAt: string;
+  /** When the rule was last changed, ISO 8601 UTC. */
+  readonly updatedAt: string;
+};
+
+/** One fired alert as stored. */
+export interface AlertHistoryEntry {
+  /** Event id (the `alert_history` key), used to acknowledge it. */
+  readonly id: number;
+  /** Id of the rule that fired. */
+  readonly ruleId: string;
+  /** Time of the observation that fired, ISO 8601 UTC. */
+  readonly firedAt: string;
+  /** The observed value that fired, or null. */
+  readonly value: number | null;
+  /** The rule's threshold, or null (`outsideBand` rules have none). */
+  readonly threshold: number | null;
+  /** One-line human description. */
+  readonly message: string;
+  /** When a person acknowledged it, ISO 8601 UTC, or null while unacknowledged. */
+  readonly acknowledgedAt: string | null;
+}
+
+/** A rule or history event id that is not stored. */
+export class AlertNotFoundError extends StoreError {
+  /** What was looked up: `"rule"` or `"event"`. */
+  readonly what: "rule" | "event";
+  /** The id asked for. */
+  readonly id: string;
+  constructor(operation: string, what: "rule" | "event", id: string) {
+    super(operation, `no alert ${what} with id ${JSON.stringify(id)}`);
+    this.what = what;
+    this.id = id;
+  }
+}
+
+/** An event acknowledged a second time. */
+export class AlertAlreadyAcknowledgedError extends StoreError {
+  /** The event id. */
+  readonly eventId: number;
+  /** When it was first acknowledged, ISO 8601 UTC. */
+  readonly acknowledgedAt: string;
+  constructor(operation: string, eventId: number, acknowledgedAt: string) {
+    super(operation, `alert event ${eventId} was already acknowledged at ${acknowledgedAt}`);
+    this.eventId = eventId;
+    this.acknowledgedAt = acknowledgedAt;
+  }
+}
+
+/** Largest page of history returned at once. */
+export const MAX_HISTORY_LIMIT = 10_000;
+
+const RULE_COLUMNS = "rule::VARCHAR, epoch_ms(created_at)::DOUBLE, epoch_ms(updated_at)::DOUBLE";
+const HISTORY_COLUMNS =
+  "id::DOUBLE, rule_id, epoch_us(fired_at)::DOUBLE, value, threshold, message, epoch_us(acknowledged_at)::DOUBLE";
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const micros = (ms: number): number => Math.round(ms * 1000);
+
+function ruleRow(r: readonly unknown[]): StoredAlertRule {
+  // Stored rules were validated on the way in; parsing again keeps the shape canonical if the engine's grows.
+  return { ...parseAlertRule(JSON.parse(String(r[0]))), createdAt: iso(Number(r[1])), updatedAt: iso(Number(r[2])) };
+}
+
+function historyRow(r: readonly unknown[]): AlertHistoryEntry {
+  return {
+    id: Number(r[0]),
+    ruleId: String(r[1]),
+    firedAt: iso(Number(r[2]) / 1000),
+    value: r[3] === null ? null : Number(r[3]),
+    threshold: r[4] === null ? null : Number(r[4]),
+    message: String(r[5]),
+    acknowledgedAt: r[6] === null ? null : iso(Number(r[6]) / 1000),
+  };
+}
+
+async function selectRule(c: DuckDBConnection, id: string): Promise<StoredAlertRule | null> {
+  const rows = (await c.runAndReadAll(`SELECT ${RULE_COLUMNS} FROM alerts WHERE id = $1`, [id])).getRows();
+  return rows.length === 0 ? null : ruleRow(rows[0]);
+}
+
+/**
+ * Validates and stores a new rule under a generated id.
+ *
+ * @param store the store
+ * @param input the rule JSON without `id` (as a client posts it)
+ * @param now creation time, ms since the Unix epoch (default `Date.now()`)
+ * @returns the stored rule with its id and times
+ * @throws {InvalidAlertRuleError} the rule is malformed (`path` names the field; `"id"` when the input carries one)
+ * @throws {ReadOnlyStoreError} the store is read-only
+ * @throws {StoreClosedError} the store is closed
+ * @example
+ * const rule = await createRule(store, { name: "BTC > 100k", severity: "info", enabled: true,
+ *   metric: { kind: "price", symbol: "BTCUSDT" }, condition: { op: ">", threshold: 100000 }, channels: ["dashboard"] });
+ */
+export async function createRule(store: Store, input: unknown, now = Date.now()): Promise<StoredAlertRule> {
+  if (typeof input === "object" && input !== null && !Array.isArray(input) && "id" in input) {
+    throw new InvalidAlertRuleError("createRule", "id", "is assigned by the server; leave it out");
+  }
+  const candidate = typeof input === "object" && input !== null && !Array.isArray(input) ? { id: randomUUID(), ...input } : input;
+  const rule = parseAlertRule(candidate);
+  await store.write(
+    (c) =>
+      c.run("INSERT INTO alerts (id, rule, enabled, created_at, updated_at) VALUES ($1, $2, $3, make_timestamp($4::BIGINT), make_timestamp($4::BIGINT))", [
+        rule.id,
+        JSON.stringify(rule),
+        rule.enabled,
+        micros(now),
+      ]),
+    "createRule",
+  );
+  return { ...rule, createdAt: iso(now), updatedAt: iso(now) };
+}
+
+/**
+ * Every stored rule, oldest first.
+ *
+ * @param store the store
+ * @returns the rules with their times
+ * @throws {StoreClosedError} the store is closed
+ * @example
+ * const rules = await listRules(store);
+ */
+export async function listRules(store: Store): Promise<StoredAlertRule[]> {
+  return store.read(
+    async (c) => (await c.runAndReadAll(`SELECT ${RULE_COLUMNS} FROM alerts ORDER BY created_at, id`)).getRows().map(ruleRow),
+    "listRules",
+  );
+}
+
+/**
+ * One stored rule.
+ *
+ * @param store the store
+ * @param id the rule id
+ * @returns the rule
+ * @throws {AlertNotFoundError} no rule has this id
+ * @throws {StoreClosedError} the store is closed
+ * @example
+ * const rule = await getRule(store, "0b6f…");
+ */
+export async function getRule(store: Store, id: string): Promise<StoredAlertRule> {
+  const rule = await store.read((c) => selectRule(c, id), "getRule");
+  if (rule === null) throw new AlertNotFoundError("getRule", "rule", id);
+  return rule;
+}
+
+/**
+ * Applies a partial update (JSON merge patch, RFC 7386: objects merge field by field, `null` removes an optional
+ * field) and re-validates the whole rule. A patch changing `metric.kind` or `condition.op` replaces that object
+ * rather than merging into it, since the fields of one kind are not those of another.
+ *
+ * @param store the store
+ * @param id the rule id
+ * @param patch e.g. `{ enabled: false }` or `{ condition: { threshold: 3 } }`
+ * @param now update time, ms since the Unix epoch (default `Date.now()`)
+ * @returns the updated rule
+ * @throws {AlertNotFoundError} no rule has this id
+ * @throws {InvalidAlertRuleError} the patch is not an object, changes `id`, or the merged rule is malformed
+ * @throws {ReadOnlyStoreError} the store is read-only
+ * @throws {StoreClosedError} the store is closed
+ * @example
+ * await updateRule(store, id, { enabled: false });
+ */
+export async function updateRule(store: Store, id: string, patch: unknown, now = Date.now()): Promise<StoredAlertRule> {
+  const fn = "updateRule";
+  if (typeof patch !== "object" || patch === null || Array.isArray(patch)) {
+    throw new InvalidAlertRuleError(fn, "rule", "patch must be an object");
+  }
+  const p = patch as Record<string, unknown>;
+  if ("id" in p && p.id !== id) throw new InvalidAlertRuleError(fn, "id", "cannot be changed");
+  // Read, merge and write on the writer connection in one transaction: two patches cannot interleave.
+  return store.transaction(async (c) => {
+    const current = await selectRule(c, id);
+    if (current === null) throw new AlertNotFoundError(fn, "rule", id);
+    const { createdAt, updatedAt: _updated, ...rule } = current;
+    const merged = mergePatch(rule, p);
+    const next = parseAlertRule(merged);
+    await c.run("UPDATE alerts SET rule = $2, enabled = $3, updated_at = make_timestamp($4::BIGINT) WHERE id = $1", [
+      id,
+      JSON.stringify(next),
+      next.enabled,
+      micros(now),
+    ]);
+    return { ...next, createdAt, updatedAt: iso(now) };
+  }, fn);
+}
+
+function mergePatch(target: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) {
+      delete out[key];
+      continue;
+    }
+    const old = out[key];
+    const mergeable =
+      typeof value === "object" && !Array.isArray(value) && typeof old === "object" && old !== null && !Array.isArray(old);
+    const v = value as Record<string, unknown>;
+    const o = old as Record<string, unknown>;
+    const switchesKind = mergeable && (("kind" in v && v.kind !== o.kind) || ("op" in v && v.op !== o.op));
+    out[key] = mergeable && !switchesKind ? mergePatch(o, v) : value;
+  }
+  return out;
+}
+
+/**
+ * Deletes a rule. Its history stays (it records what was sent).
+ *
+ * @param store the store
+ * @param id the rule id
+ * @returns when deleted
+ * @throws {AlertNotFoundError} no rule has this id
+ * @throws {ReadOnlyStoreError} the store is read-only
+ * @throws {StoreClosedError} the store is closed
+ * @example
+ * await deleteRule(store, id);
+ */
+export async function deleteRule(store: Store, id: string): Promise<void> {
+  const deleted = await store.write(
+    async (c) => (await c.runAndReadAll("DELETE FROM alerts WHERE id = $1 RETURNING id", [id])).getRows().length,
+    "deleteRule",
+  );
+  if (deleted === 0) throw new AlertNotFoundError("deleteRule", "rule", id);
+}
+
+/**
+ * Stores fired events (from `AlertEvaluator.update` or `backtestAlertRule`) in one transaction.
+ *
+ * @param store the store
+ * @param events the events, in any order
+ * @returns the stored entries with their ids, in the order given
+ * @throws {StoreInputError} an event's time is not finite (field `events[i].time`)
+ * @throws {ReadOnlyStoreError} the store is read-only
+ * @throws {StoreClosedError} the store is closed
+ * @example
+ * const entries = await appendHistory(store, evaluator.update(key, value, Date.now()));
+ */
+export async function appendHistory(store: Store, events: readonly AlertEvent[]): Promise<AlertHistoryEntry[]> {
+  events.forEach((e, i) => {
+    if (!Number.isFinite(e.time)) throw new StoreInputError("appendHistory", `events[${i}].time`, `must be a finite number, got ${e.time}`);
+  });
+  if (events.length === 0) return [];
+  return store.transaction(async (c) => {
+    const out: AlertHistoryEntry[] = [];
+    for (const e of events) {
+      const rows = (
+        await c.runAndReadAll(
+          `INSERT INTO alert_history (rule_id, fired_at, value, threshold, message)
+           VALUES ($1, make_timestamp($2::BIGINT), $3::DOUBLE, $4::DOUBLE, $5) RETURNING ${HISTORY_COLUMNS}`,
+          [e.ruleId, micros(e.time), Number.isFinite(e.value) ? e.value : null, e.threshold ?? null, e.message],
+        )
+      ).getRows();
+      out.push(historyRow(rows[0]));
+    }
+    return out;
+  }, "appendHistory");
+}
+
+/**
+ * Fired events, newest first.
+ *
+ * @param store the store
+ * @param options `ruleId`: only this rule's events; `limit`: at most this many (default 100, 1 … {@link MAX_HISTORY_LIMIT})
+ * @returns the entries
+ * @throws {StoreInputError} `limit` out of range (field `limit`)
+ * @throws {StoreClosedError} the store is closed
+ * @example
+ * const last10 = await listHistory(store, { ruleId: "eth-btc-z", limit: 10 });
+ */
+export async function listHistory(store: Store, options: { readonly ruleId?: string; readonly limit?: number } = {}): Promise<AlertHistoryEntry[]> {
+  const limit = options.limit ?? 100;
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_HISTORY_LIMIT) {
+    throw new StoreInputError("listHistory", "limit", `must be a whole number from 1 to ${MAX_HISTORY_LIMIT}, got ${limit}`);
+  }
+  const where = options.ruleId === undefined ? "" : "WHERE rule_id = $1";
+  const params = options.ruleId === undefined ? [] : [options.ruleId];
+  return store.read(
+    async (c) =>
+      (await c.runAndReadAll(`SELECT ${HISTORY_COLUMNS} FROM alert_history ${where} ORDER BY fired_at DESC, id DESC LIMIT ${limit}`, params))
+        .getRows()
+        .map(historyRow),
+    "listHistory",
+  );
+}
+
+/**
+ * Marks a fired event acknowledged, once.
+ *
+ * @param store the store
+ * @param eventId the history entry id
+ * @param now acknowledgement time, ms since the Unix epoch (default `Date.now()`)
+ * @returns the acknowledged entry
+ * @throws {AlertNotFoundError} no event has this id
+ * @throws {AlertAlreadyAcknowledgedError} the event was acknowledged before (nothing changes)
+ * @throws {ReadOnlyStoreError} the store is read-only
+ * @throws {StoreClosedError} the store is closed
+ * @example
+ * const entry = await acknowledge(store, 42); // entry.acknowledgedAt
+ */
+export async function acknowledge(store: Store, eventId: number, now = Date.now()): Promise<AlertHistoryEntry> {
+  const fn = "acknowledge";
+  if (!Number.isSafeInteger(eventId)) throw new AlertNotFoundError(fn, "event", String(eventId));
+  return store.transaction(async (c) => {
+    const rows = (await c.runAndReadAll(`SELECT ${HISTORY_COLUMNS} FROM alert_history WHERE id = $1::BIGINT`, [eventId])).getRows();
+    if (rows.length === 0) throw new AlertNotFoundError(fn, "event", String(eventId));
+    const entry = historyRow(rows[0]);
+    if (entry.acknowledgedAt !== null) throw new AlertAlreadyAcknowledgedError(fn, eventId, entry.acknowledgedAt);
+    await c.run("UPDATE alert_history SET acknowledged_at = make_timestamp($2::BIGINT) WHERE id = $1::BIGINT", [eventId, micros(now)]);
+    return { ...entry, acknowledgedAt: iso(now) };
+  }, fn);
+}
