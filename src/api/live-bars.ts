@@ -4,7 +4,7 @@
  */
 import { toBars } from "../engine/index.ts";
 import type { Bar, Trade } from "../engine/types.ts";
-import { bucketStartSql, ticksToBarsSql, type Store, type Timeframe } from "../store/index.ts";
+import { barFromRow, bucketStartSql, ticksToBarsSql, type Store, type Timeframe } from "../store/index.ts";
 
 /** The state the channel starts from, read in one statement so the bar and the id agree. */
 export interface OpenBarSeed {
@@ -44,24 +44,7 @@ export async function readOpenBarSeed(store: Store, symbol: string, timeframe: T
   );
   const r = rows[0];
   if (r === undefined || r.max_id === null) return { bar: null, maxTradeId: Number.NEGATIVE_INFINITY };
-  const bar: Bar | null =
-    r.bucket_ms === null
-      ? null
-      : {
-          symbol,
-          timeframe: timeframe.label,
-          bucketStart: r.bucket_ms as number,
-          open: r.open as number,
-          high: r.high as number,
-          low: r.low as number,
-          close: r.close as number,
-          volume: r.volume as number,
-          quoteVolume: r.quote_volume as number,
-          trades: r.trades as number,
-          vwap: (r.vwap as number | null) ?? Number.NaN,
-          buyVolume: r.buy_volume as number,
-          sellVolume: r.sell_volume as number,
-        };
+  const bar = r.bucket_ms === null ? null : barFromRow(symbol, timeframe.label, r);
   return { bar, maxTradeId: r.max_id as number };
 }
 

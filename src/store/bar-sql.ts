@@ -2,6 +2,7 @@
  * The SQL that turns trades into OHLCV bars, and fine bars into coarser ones: written once here so the
  * resampler's stored bars and on-demand bars cannot disagree. Buckets are epoch-aligned and closed on the left.
  */
+import type { Bar } from "../engine/types.ts";
 
 /** The bar columns every relation below yields, in order. */
 export const BAR_COLUMNS = [
@@ -105,4 +106,26 @@ export function barsToBarsSql(stepMicros: number, relation: string): string {
       fsum(b.sell_volume ORDER BY b.bucket_start) AS sell_volume
     FROM (${relation}) b
     GROUP BY b.symbol, coarse_start)`;
+}
+
+/**
+ * A bar from a row that selects `bucket_ms` (bucket start as epoch ms) and the other {@link BAR_COLUMNS}, as the
+ * bar queries here write them (`getRowObjectsJS`).
+ */
+export function barFromRow(symbol: string, timeframe: string, r: Record<string, unknown>): Bar {
+  return {
+    symbol,
+    timeframe,
+    bucketStart: r.bucket_ms as number,
+    open: r.open as number,
+    high: r.high as number,
+    low: r.low as number,
+    close: r.close as number,
+    volume: r.volume as number,
+    quoteVolume: r.quote_volume as number,
+    trades: r.trades as number,
+    vwap: (r.vwap as number | null) ?? Number.NaN,
+    buyVolume: r.buy_volume as number,
+    sellVolume: r.sell_volume as number,
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Bar } from "../engine/types.ts";
-import { BAR_COLUMNS, barsToBarsSql, ticksToBarsSql } from "./bar-sql.ts";
+import { BAR_COLUMNS, barFromRow, barsToBarsSql, ticksToBarsSql } from "./bar-sql.ts";
 import { StoreInputError } from "./errors.ts";
 import { parseTimeframe, type Timeframe } from "./timeframe.ts";
 import { inTransaction } from "./transaction.ts";
@@ -107,23 +107,7 @@ export async function queryBars(connection: DuckDBConnection, stored: readonly T
        FROM (${relation}) ORDER BY bucket_start`,
       [query.symbol],
     );
-    return reader.getRowObjectsJS().map(
-      (r): Bar => ({
-        symbol: query.symbol,
-        timeframe: tf.label,
-        bucketStart: r.bucket_ms as number,
-        open: r.open as number,
-        high: r.high as number,
-        low: r.low as number,
-        close: r.close as number,
-        volume: r.volume as number,
-        quoteVolume: r.quote_volume as number,
-        trades: r.trades as number,
-        vwap: (r.vwap as number | null) ?? Number.NaN,
-        buyVolume: r.buy_volume as number,
-        sellVolume: r.sell_volume as number,
-      }),
-    );
+    return reader.getRowObjectsJS().map((r) => barFromRow(query.symbol, tf.label, r));
   });
 }
 

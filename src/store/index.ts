@@ -9,6 +9,6 @@ export { lastTradeIds, missingTradeIds, type TradeIdRange } from "./tick-ids.ts"
 export { writeQuarantine, type QuarantineRecord } from "./quarantine.ts";
 export { resample, type ResampleOptions, type ResampleResult, type ResampleSettings } from "./resampler.ts";
 export { queryBars, type BarsQuery } from "./bars-query.ts";
-export { BAR_COLUMNS, bucketStartSql, ticksToBarsSql, barsToBarsSql } from "./bar-sql.ts";
+export { BAR_COLUMNS, barFromRow, bucketStartSql, ticksToBarsSql, barsToBarsSql } from "./bar-sql.ts";
 export { parseTimeframe, type Timeframe } from "./timeframe.ts";
 export { inTransaction } from "./transaction.ts";
