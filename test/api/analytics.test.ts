@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/api/app.ts";
 import { adfTest, alignBars, engleGranger, hedgeRatio, priceStatsFromBars, rollingZScore, spread, toBars } from "../../src/engine/index.ts";
-import type { Store } from "../../src/store/index.ts";
 import { futuresCaptureTrades } from "../helpers/capture-trades.ts";
-import { CAPTURE, captureStore } from "./api-store.ts";
+import { CAPTURE, withCaptureApp } from "./api-store.ts";
 
-let store: Store;
-let cleanup: () => Promise<void>;
 let app: ReturnType<typeof createApp>["app"];
-beforeAll(async () => {
-  ({ store, cleanup } = await captureStore());
-  app = createApp({ store }).app;
-}, 60_000);
-afterAll(async () => cleanup());
+withCaptureApp((_store, a) => (app = a));
 
 const get = async (url: string) => {
   const res = await app.request(url);

@@ -5,6 +5,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { createApp } from "../../src/api/app.ts";
 import { openStore, TickBatchBuilder, type Store } from "../../src/store/index.ts";
 import { futuresCaptureTrades } from "../helpers/capture-trades.ts";
 
@@ -25,4 +27,18 @@ export async function captureStore(): Promise<{ store: Store; cleanup: () => Pro
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that open {@link captureStore} and build the app on it, handing both to
+ * `set` once ready; the store is closed and removed after the file's tests.
+ */
+export function withCaptureApp(set: (store: Store, app: ReturnType<typeof createApp>["app"]) => void): void {
+  let cleanup: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    const opened = await captureStore();
+    cleanup = opened.cleanup;
+    set(opened.store, createApp({ store: opened.store }).app);
+  }, 60_000);
+  afterAll(async () => cleanup());
 }

@@ -1,24 +1,16 @@
 import { tableFromIPC } from "apache-arrow";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/api/app.ts";
-import type { Store } from "../../src/store/index.ts";
 import { futuresCaptureTrades } from "../helpers/capture-trades.ts";
-import { CAPTURE, captureStore } from "./api-store.ts";
+import { CAPTURE, withCaptureApp } from "./api-store.ts";
 
 // Expected counts: the capture's market trades per symbol (rows with price 0 are off-book events, not stored).
 const trades = futuresCaptureTrades(CAPTURE);
 const BTC = trades.filter((t) => t.symbol === "BTCUSDT").length;
 const ETH = trades.length - BTC;
 
-let store: Store;
-let cleanup: () => Promise<void>;
 let app: ReturnType<typeof createApp>["app"];
-
-beforeAll(async () => {
-  ({ store, cleanup } = await captureStore());
-  app = createApp({ store }).app;
-}, 60_000);
-afterAll(async () => cleanup());
+withCaptureApp((_store, a) => (app = a));
 
 const getJson = async (url: string, init?: RequestInit) => {
   const res = await app.request(url, init);

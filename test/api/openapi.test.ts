@@ -1,22 +1,17 @@
 // The OpenAPI document against the app itself: every documented route answers (no "no route" 404), every route
 // the app registers is documented, and the statuses and error codes real refusals carry are the documented ones.
 import { upgradeWebSocket } from "@hono/node-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { createApp } from "../../src/api/app.ts";
 import { OPENAPI, type Operation } from "../../src/api/openapi.ts";
 import { startApiServer } from "../../src/api/server.ts";
 import type { Store } from "../../src/store/index.ts";
-import { captureStore } from "./api-store.ts";
+import { withCaptureApp } from "./api-store.ts";
 
 let store: Store;
-let cleanup: () => Promise<void>;
 let app: ReturnType<typeof createApp>["app"];
-beforeAll(async () => {
-  ({ store, cleanup } = await captureStore());
-  app = createApp({ store }).app;
-}, 60_000);
-afterAll(async () => cleanup());
+withCaptureApp((s, a) => ((store = s), (app = a)));
 
 type Param = { name: string; in: string; required?: boolean; example?: string | number };
 const operations = Object.entries(OPENAPI.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op: op as Operation })));
