@@ -1,5 +1,6 @@
 /**
- * Public face of the alert rule engine: rule shape and validation, the incremental evaluator, and what-if replay.
+ * Public face of the alert rule engine: rule shape and validation, the incremental evaluator, the
+ * metric feed that drives it from trades, and what-if replay.
  */
 export {
   parseAlertRule,
@@ -21,4 +22,8 @@ export {
   type OutsideBandCondition,
 } from "./rule.ts";
 export { AlertEvaluator, type AlertEvent, type AlertRuleState, type AlertEvaluatorState } from "./evaluator.ts";
-export { backtestAlertRule, type AlertSeries } from "./what-if.ts";
+export { backtestAlertRule, replayAlertRule, type AlertSeries } from "./what-if.ts";
+export { AlertFeed, type AlertFeedOptions, type AlertFeedStats } from "./alert-feed.ts";
+export { TradeWindow } from "./trade-window.ts";
+export { PairBarAligner, type AlignedClose } from "./pair-bar-aligner.ts";
+export { pairWindowMetric, pairMetricSeries, PairCloses } from "./pair-window.ts";

@@ -1,8 +1,11 @@
 /**
- * What-if replay of one alert rule over a stored series: the times it would have fired, by the same evaluator the
- * live path uses, so a notebook or the backtest endpoint sees exactly what a trader would have been sent.
+ * What-if replay of one alert rule: over a stored metric series, or over stored trades through the live metric
+ * feed. Both use the evaluator the live path uses, so a notebook or the backtest endpoint sees exactly what a
+ * trader would have been sent.
  */
 import { InvalidParameterError, LengthMismatchError, NonFiniteValueError } from "../errors.ts";
+import type { Trade } from "../types.ts";
+import { AlertFeed } from "./alert-feed.ts";
 import { AlertEvaluator, type AlertEvent } from "./evaluator.ts";
 import { metricKey, type AlertRule } from "./rule.ts";
 
@@ -48,4 +51,24 @@ export function backtestAlertRule(rule: AlertRule, series: AlertSeries): AlertEv
   const events: AlertEvent[] = [];
   for (let i = 0; i < time.length; i++) events.push(...evaluator.update(key, value[i], time[i]));
   return events;
+}
+
+/**
+ * What-if replay of one alert rule over stored trades, through the same {@link AlertFeed} the live alert manager
+ * runs: the metric is computed trade by trade (bar by bar for pair metrics) exactly as it would have been live.
+ * Pass trades from before `from` to warm the metric's window up; only fires at or after `from` are returned.
+ *
+ * @param rule the rule (its `enabled` flag is ignored)
+ * @param trades the trades in arrival order (each symbol's in id order), e.g. from the store's `readTradeStream`
+ * @param options `from`: earliest fire time reported (default: all); `pairGraceMs` as {@link AlertFeed}
+ * @returns the fired events in time order
+ * @throws {InvalidAlertRuleError} the rule is malformed
+ * @example
+ * replayAlertRule(rule, trades, { from: Date.parse("2025-12-16T22:10:00Z") }).map((e) => e.time);
+ */
+export function replayAlertRule(rule: AlertRule, trades: readonly Trade[], options: { readonly from?: number; readonly pairGraceMs?: number } = {}): AlertEvent[] {
+  const feed = new AlertFeed([{ ...rule, enabled: true }], { pairGraceMs: options.pairGraceMs });
+  const events = [...feed.ingest(trades), ...feed.advanceClock(Number.MAX_SAFE_INTEGER)];
+  const from = options.from ?? Number.NEGATIVE_INFINITY;
+  return events.filter((e) => e.time >= from);
 }
