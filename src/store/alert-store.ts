@@ -3,7 +3,7 @@
  * write re-validated by the engine's `parseAlertRule`), append fired events and acknowledge them.
  */
 import { randomUUID } from "node:crypto";
-import type { DuckDBConnection } from "@duckdb/node-api";
+import { BIGINT, DOUBLE, VARCHAR, type DuckDBConnection } from "@duckdb/node-api";
 import { InvalidAlertRuleError, parseAlertRule, type AlertEvent, type AlertRule } from "../engine/index.ts";
 import type { Store } from "./database.ts";
 import { StoreError, StoreInputError } from "./errors.ts";
@@ -238,35 +238,90 @@ export async function deleteRule(store: Store, id: string): Promise<void> {
 }
 
 /**
- * Stores fired events (from `AlertEvaluator.update` or `backtestAlertRule`) in one transaction.
+ * Hands out `alert_history` ids in this process without a round trip, so a fired alert can be announced with its
+ * id before its row is written. One per store: a DuckDB file has one writing process, and every history row of it
+ * is written through {@link appendHistory}, which takes its ids from here.
+ */
+export class HistoryIds {
+  #next: number;
+  constructor(next: number) {
+    this.#next = next;
+  }
+  /** The next `n` ids, consecutive. */
+  reserve(n: number): number[] {
+    const first = this.#next;
+    this.#next += n;
+    return Array.from({ length: n }, (_, i) => first + i);
+  }
+}
+
+const historyIdsByStore = new WeakMap<Store, Promise<HistoryIds>>();
+
+/**
+ * The store's history id allocator, starting after the largest stored id.
+ *
+ * @param store the store
+ * @returns the allocator (the same one on every call for this store)
+ * @throws {StoreClosedError} the store is closed
+ * @example
+ * const [id] = (await historyIds(store)).reserve(1);
+ */
+export function historyIds(store: Store): Promise<HistoryIds> {
+  let ids = historyIdsByStore.get(store);
+  if (ids === undefined) {
+    ids = store
+      .read(async (c) => Number((await c.runAndReadAll("SELECT coalesce(max(id), 0)::DOUBLE FROM alert_history")).getRows()[0][0]), "historyIds")
+      .then((max) => new HistoryIds(max + 1));
+    historyIdsByStore.set(store, ids);
+    ids.catch(() => historyIdsByStore.delete(store));
+  }
+  return ids;
+}
+
+/**
+ * Stores fired events (from `AlertEvaluator.update` or `backtestAlertRule`) in one statement: all or none.
  *
  * @param store the store
  * @param events the events, in any order
+ * @param ids their history ids, reserved from {@link historyIds} (default: reserved here)
  * @returns the stored entries with their ids, in the order given
- * @throws {StoreInputError} an event's time is not finite (field `events[i].time`)
+ * @throws {StoreInputError} an event's time is not finite (field `events[i].time`), or `ids` does not match
  * @throws {ReadOnlyStoreError} the store is read-only
  * @throws {StoreClosedError} the store is closed
  * @example
  * const entries = await appendHistory(store, evaluator.update(key, value, Date.now()));
  */
-export async function appendHistory(store: Store, events: readonly AlertEvent[]): Promise<AlertHistoryEntry[]> {
+export async function appendHistory(store: Store, events: readonly AlertEvent[], ids?: readonly number[]): Promise<AlertHistoryEntry[]> {
   events.forEach((e, i) => {
     if (!Number.isFinite(e.time)) throw new StoreInputError("appendHistory", `events[${i}].time`, `must be a finite number, got ${e.time}`);
   });
+  if (ids !== undefined && ids.length !== events.length) {
+    throw new StoreInputError("appendHistory", "ids", `must hold one id per event (${events.length}), got ${ids.length}`);
+  }
   if (events.length === 0) return [];
-  return store.transaction(async (c) => {
-    const out: AlertHistoryEntry[] = [];
-    for (const e of events) {
-      const rows = (
-        await c.runAndReadAll(
-          `INSERT INTO alert_history (rule_id, fired_at, value, threshold, message)
-           VALUES ($1, make_timestamp($2::BIGINT), $3::DOUBLE, $4::DOUBLE, $5) RETURNING ${HISTORY_COLUMNS}`,
-          [e.ruleId, micros(e.time), Number.isFinite(e.value) ? e.value : null, e.threshold ?? null, e.message],
-        )
-      ).getRows();
-      out.push(historyRow(rows[0]));
-    }
-    return out;
+  const rowIds = ids ?? (await historyIds(store)).reserve(events.length);
+  // One statement for the whole group keeps a burst of fires to one round trip. Types are bound explicitly: a
+  // whole-number double such as a threshold of 1e20 would otherwise be bound as an out-of-range BIGINT.
+  const tuples = events.map((_, i) => `($${6 * i + 1}, $${6 * i + 2}, make_timestamp($${6 * i + 3}), $${6 * i + 4}, $${6 * i + 5}, $${6 * i + 6})`);
+  const values = events.flatMap((e, i) => [
+    BigInt(rowIds[i]),
+    e.ruleId,
+    BigInt(micros(e.time)),
+    Number.isFinite(e.value) ? e.value : null,
+    e.threshold ?? null,
+    e.message,
+  ]);
+  const types = events.flatMap(() => [BIGINT, VARCHAR, BIGINT, DOUBLE, DOUBLE, VARCHAR]);
+  return store.write(async (c) => {
+    const rows = (
+      await c.runAndReadAll(
+        `INSERT INTO alert_history (id, rule_id, fired_at, value, threshold, message) VALUES ${tuples.join(", ")} RETURNING ${HISTORY_COLUMNS}`,
+        values,
+        types,
+      )
+    ).getRows();
+    const byId = new Map(rows.map((r) => [Number(r[0]), historyRow(r)]));
+    return rowIds.map((id) => byId.get(id)!);
   }, "appendHistory");
 }
 
@@ -322,4 +377,21 @@ export async function acknowledge(store: Store, eventId: number, now = Date.now(
     await c.run("UPDATE alert_history SET acknowledged_at = make_timestamp($2::BIGINT) WHERE id = $1::BIGINT", [eventId, micros(now)]);
     return { ...entry, acknowledgedAt: iso(now) };
   }, fn);
+}
+
+/**
+ * When each rule last fired, from `alert_history`: a restarted evaluator needs it to keep honouring cooldowns.
+ *
+ * @param store the store
+ * @returns rule id → time of its newest event, ms since the Unix epoch
+ * @throws {StoreClosedError} the store is closed
+ * @example
+ * const last = await lastFireTimes(store); // Map { "eth-btc-z" => 1765923012000 }
+ */
+export async function lastFireTimes(store: Store): Promise<Map<string, number>> {
+  const rows = await store.read(
+    async (c) => (await c.runAndReadAll("SELECT rule_id, (epoch_us(max(fired_at)) / 1000)::DOUBLE FROM alert_history GROUP BY rule_id")).getRows(),
+    "lastFireTimes",
+  );
+  return new Map(rows.map((r) => [String(r[0]), Number(r[1])]));
 }

@@ -12,3 +12,4 @@ export { queryBars, type BarsQuery } from "./bars-query.ts";
 export { BAR_COLUMNS, barFromRow, bucketStartSql, ticksToBarsSql, barsToBarsSql } from "./bar-sql.ts";
 export { parseTimeframe, type Timeframe } from "./timeframe.ts";
 export { inTransaction } from "./transaction.ts";
+export { tradesOfBatch, readTradeStream, type TradeStreamQuery, type TradeStream } from "./trade-stream.ts";
