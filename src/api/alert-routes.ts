@@ -4,7 +4,18 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { backtestAlertRule, InvalidAlertRuleError, metricKey, parseAlertRule, type AlertRule, type AlertSeries } from "../engine/index.ts";
+import {
+  alignBars,
+  backtestAlertRule,
+  InvalidAlertRuleError,
+  metricKey,
+  pairMetricSeries,
+  parseAlertRule,
+  parseTimeframe,
+  replayAlertRule,
+  type AlertEvent,
+  type AlertRule,
+} from "../engine/index.ts";
 import {
   acknowledge,
   AlertAlreadyAcknowledgedError,
@@ -17,10 +28,9 @@ import {
   MAX_HISTORY_LIMIT,
   updateRule,
 } from "../store/alert-store.ts";
-import type { Store } from "../store/index.ts";
+import { readTradeStream, type Store } from "../store/index.ts";
 import type { ApiDeps } from "./deps.ts";
 import { ApiError } from "./errors.ts";
-import { computePairsSeries } from "./pairs-series.ts";
 import { requireKnownSymbol } from "./symbols.ts";
 import { parseJsonBody, parseQuery } from "./validation.ts";
 
@@ -76,40 +86,69 @@ function eventIdParam(c: Context): number {
   return id;
 }
 
+/** Most stored trades one backtest of a single-symbol rule replays. */
+const MAX_BACKTEST_TRADES = 2_000_000;
+
+/** A backtest's fires and how many observations of the metric the range held. */
+interface BacktestRun {
+  readonly events: AlertEvent[];
+  readonly observations: number;
+  readonly first: number | null;
+  readonly last: number | null;
+}
+
 /**
- * The series a rule watches, from stored data: 1 s bar closes for `price`; the static-hedge spread or its rolling
- * z-score (as `GET /api/analytics/pairs` reports them) for `spread` / `zScore`.
+ * Replays a rule over stored data exactly as the live feed would have seen it. Pair metrics: over the stored
+ * bars of both legs, aligned (inner), each window's value observed at its bar's end. Single-symbol metrics: over
+ * the stored trades, through the live feed; trades from one window before `from` warm the metric up.
  */
-async function ruleSeries(store: Store, rule: AlertRule, from?: number, to?: number): Promise<AlertSeries> {
+async function backtest(store: Store, rule: AlertRule, from?: number, to?: number): Promise<BacktestRun> {
   const m = rule.metric;
-  if (m.kind === "price") {
+  if ("symbol" in m) {
     await requireKnownSymbol(store, m.symbol, "rule.metric.symbol");
-    const bars = await store.queryBars({ symbol: m.symbol, timeframe: "1s", from, to });
-    return { time: Float64Array.from(bars, (b) => b.bucketStart), value: Float64Array.from(bars, (b) => b.close) };
-  }
-  if (m.kind === "spread" || m.kind === "zScore") {
-    try {
-      const s = await computePairsSeries(store, { a: m.a, b: m.b, timeframe: m.timeframe, window: m.window, method: "ols", join: "inner", from, to });
-      return { time: s.pair.bucketStart, value: m.kind === "spread" ? s.staticSpread : s.zScore };
-    } catch (error) {
-      // computePairsSeries names its query's fields; here they live under the rule's metric.
-      if (error instanceof ApiError && error.field !== null && ["a", "b", "window", "timeframe"].includes(error.field)) {
-        throw new ApiError(error.status, error.code, error.message, `rule.metric.${error.field}`);
-      }
-      throw error;
+    const warmUp = ("windowMs" in m ? m.windowMs : 0) + (rule.forMs ?? 0);
+    const { trades, truncated } = await readTradeStream(store, {
+      symbols: [m.symbol],
+      from: from === undefined ? undefined : from - warmUp,
+      to: to === undefined ? undefined : to - 0.001, // `to` is exclusive
+      limit: MAX_BACKTEST_TRADES,
+    });
+    if (truncated) {
+      throw new ApiError(422, "range_too_large", `the range holds more than ${MAX_BACKTEST_TRADES} trades of ${m.symbol}; narrow from/to`, "from");
     }
+    const inRange = trades.filter((t) => from === undefined || t.tradeTime >= from);
+    return {
+      events: replayAlertRule(rule, trades, { from }),
+      observations: inRange.length,
+      first: inRange.length > 0 ? inRange[0].tradeTime : null,
+      last: inRange.length > 0 ? inRange[inRange.length - 1].tradeTime : null,
+    };
   }
-  throw new ApiError(422, "not_supported", `backtests of rule.metric.kind "${m.kind}" are not supported yet`, "rule.metric.kind");
+  await requireKnownSymbol(store, m.a, "rule.metric.a");
+  await requireKnownSymbol(store, m.b, "rule.metric.b");
+  const timeframe = parseTimeframe(m.timeframe);
+  // Bars from one window before `from` make the first value in range defined.
+  const barsOf = (symbol: string) =>
+    store.queryBars({ symbol, timeframe: timeframe.label, from: from === undefined ? undefined : from - m.window * timeframe.ms, to });
+  const pair = alignBars(await barsOf(m.a), await barsOf(m.b), { join: "inner" });
+  if (m.window > pair.closeA.length) {
+    throw new ApiError(422, "insufficient_data", `window ${m.window} is longer than the ${pair.closeA.length} aligned bars`, "rule.metric.window");
+  }
+  const value = pairMetricSeries(m.kind, pair.closeA, pair.closeB, m.window);
+  const closeTime = pair.bucketStart.map((start) => start + timeframe.ms);
+  const events = backtestAlertRule(rule, { time: closeTime, value }).filter((e) => from === undefined || e.time >= from);
+  const inRange = Array.from(closeTime).filter((t) => from === undefined || t >= from);
+  return { events, observations: inRange.length, first: inRange[0] ?? null, last: inRange.at(-1) ?? null };
 }
 
 /**
  * The alert routes, relative to `/api`. Mount with `app.route("/api", alertRoutes(deps))` before the `/api/*`
  * catch-all, behind `requireToken` for `/api/alerts` and `/api/alerts/*`.
  *
- * @param deps the API's dependencies (only `store` is used)
+ * @param deps the API's dependencies: `store`, and `alerts` (told of every rule change and acknowledgement)
  * @returns a Hono sub-app
  * @throws nothing at build time; requests are refused with {@link ApiError} (400 invalid rule naming the field,
- *   404 unknown rule or event, 409 already acknowledged, 422 unsupported backtest metric)
+ *   404 unknown rule, event or symbol, 409 already acknowledged, 422 a backtest range too large or too short)
  * @example
  * app.route("/api", alertRoutes(deps));
  */
@@ -119,9 +158,14 @@ export function alertRoutes(deps: ApiDeps): Hono {
 
   routes.get("/alerts", async (c) => c.json({ rules: await listRules(store) }));
 
+  // Rule changes reach the live evaluator before the response, so a rule is being evaluated once it is answered.
+  const reload = () => deps.alerts?.reload() ?? Promise.resolve();
+
   routes.post("/alerts", async (c) => {
     const body = await jsonBody(c);
-    return c.json(await refusals(() => createRule(store, body)), 201);
+    const rule = await refusals(() => createRule(store, body));
+    await reload();
+    return c.json(rule, 201);
   });
 
   routes.get("/alerts/history", async (c) => {
@@ -137,15 +181,14 @@ export function alertRoutes(deps: ApiDeps): Hono {
     // The rule may be a stored one (with id) or a draft (without): a draft gets a placeholder id.
     const draft = typeof body.rule === "object" && body.rule !== null && !Array.isArray(body.rule) && !("id" in body.rule);
     const rule = await refusals(async () => parseAlertRule(draft ? { id: "backtest", ...(body.rule as object) } : body.rule), "rule.");
-    const series = await ruleSeries(store, rule, body.from, body.to);
-    const events = backtestAlertRule(rule, series);
+    const run = await backtest(store, rule, body.from, body.to);
     return c.json({
       ruleId: rule.id,
       metricKey: metricKey(rule.metric),
-      observations: series.time.length,
-      from: series.time.length > 0 ? new Date(series.time[0]).toISOString() : null,
-      to: series.time.length > 0 ? new Date(series.time[series.time.length - 1]).toISOString() : null,
-      events,
+      observations: run.observations,
+      from: run.first === null ? null : new Date(run.first).toISOString(),
+      to: run.last === null ? null : new Date(run.last).toISOString(),
+      events: run.events,
     });
   });
 
@@ -153,17 +196,22 @@ export function alertRoutes(deps: ApiDeps): Hono {
 
   routes.patch("/alerts/:id", async (c) => {
     const body = await jsonBody(c);
-    return c.json(await refusals(() => updateRule(store, c.req.param("id"), body)));
+    const rule = await refusals(() => updateRule(store, c.req.param("id"), body));
+    await reload();
+    return c.json(rule);
   });
 
   routes.delete("/alerts/:id", async (c) => {
     await refusals(() => deleteRule(store, c.req.param("id")));
+    await reload();
     return c.body(null, 204);
   });
 
   routes.post("/alerts/:id/ack", async (c) => {
     const id = eventIdParam(c);
-    return c.json(await refusals(() => acknowledge(store, id)));
+    const event = await refusals(() => acknowledge(store, id));
+    deps.alerts?.acknowledged(event);
+    return c.json(event);
   });
 
   return routes;

@@ -2,6 +2,7 @@
  * What the API needs from the rest of the process, defined once: the store, and the collector's live events
  * through an interface (the API never reaches into collector internals).
  */
+import type { AlertService } from "../alerts/alert-service.ts";
 import type { CollectorStatus } from "../collector/collector.ts";
 import type { Store, TickBatch } from "../store/index.ts";
 
@@ -17,6 +18,8 @@ export interface ApiDeps {
   readonly store: Store;
   /** Absent when the API serves a database with no collector running. */
   readonly live?: LiveSource | null;
+  /** The live alert manager: told when rules change, heard on `/ws/live` `alerts`. Absent: rules are stored only. */
+  readonly alerts?: AlertService | null;
   /** Bearer token required by mutating endpoints and /api/sql (null: none required, loopback only). */
   readonly token?: string | null;
   /** Largest accepted upload, bytes. */

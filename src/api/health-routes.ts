@@ -1,5 +1,5 @@
 /**
- * Operations: `GET /api/health` (collector state, lag, counters), `GET /metrics` (Prometheus text format),
+ * Operations: `GET /api/health` (collector state, lag, counters, alert manager), `GET /metrics` (Prometheus text format),
  * `GET /api/openapi.json` and a human-readable `GET /api/docs`.
  */
 import { Hono } from "hono";
@@ -18,20 +18,22 @@ export function healthRoutes(deps: ApiDeps): Hono {
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       database: deps.store.path,
       collector: status,
+      alerts: deps.alerts?.status() ?? null,
     });
   });
 
   routes.get("/metrics", (c) => {
     const s = deps.live?.status();
+    const a = deps.alerts?.status();
     const lines = [
       "# HELP ticklens_up 1 while the API serves.",
       "# TYPE ticklens_up gauge",
       "ticklens_up 1",
     ];
+    const metric = (name: string, type: "counter" | "gauge", help: string, value: number | null) => {
+      lines.push(`# HELP ticklens_${name} ${help}`, `# TYPE ticklens_${name} ${type}`, `ticklens_${name} ${value ?? "NaN"}`);
+    };
     if (s) {
-      const metric = (name: string, type: "counter" | "gauge", help: string, value: number | null) => {
-        lines.push(`# HELP ticklens_${name} ${help}`, `# TYPE ticklens_${name} ${type}`, `ticklens_${name} ${value ?? "NaN"}`);
-      };
       metric("collector_live", "gauge", "1 when every collector connection is delivering.", s.state === "live" ? 1 : 0);
       metric("trades_stored_total", "counter", "Trades written to the store.", s.stored);
       metric("trades_backfilled_total", "counter", "Trades taken from REST backfill.", s.backfilled);
@@ -44,6 +46,13 @@ export function healthRoutes(deps: ApiDeps): Hono {
       metric("rate_limited_total", "counter", "REST 429/418 answers.", s.rateLimited);
       metric("pending_batches", "gauge", "Batches waiting for the store.", s.pendingBatches);
       metric("lag_ms", "gauge", "Receive time minus exchange trade time of the latest trade, ms.", s.lagMs);
+    }
+    if (a) {
+      metric("alert_rules_enabled", "gauge", "Alert rules being evaluated.", a.enabledRules);
+      metric("alerts_fired_total", "counter", "Alerts fired since start.", a.fired);
+      metric("alert_late_trades_total", "counter", "Trades the alert feed left out as late.", a.lateTrades);
+      metric("alert_webhooks_delivered_total", "counter", "Alert webhooks answered with 2xx.", a.webhooks.delivered);
+      metric("alert_webhooks_failed_total", "counter", "Alert webhooks given up.", a.webhooks.failed);
     }
     return c.text(`${lines.join("\n")}\n`, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
   });

@@ -4,8 +4,10 @@
  */
 import type { Trade } from "../engine/types.ts";
 import type { Store, TickBatch } from "../store/index.ts";
+import type { AlertService } from "../alerts/alert-service.ts";
 import type { LiveSource } from "./deps.ts";
 import { OpenBar, readOpenBarSeed } from "./live-bars.ts";
+import { LiveAlerts } from "./live-alerts.ts";
 import { LivePairs } from "./live-pairs.ts";
 import { LiveClient } from "./live-client.ts";
 import { LiveProtocolError, parseLiveRequest, type LiveChannel, type LiveFrame } from "./live-protocol.ts";
@@ -81,19 +83,23 @@ export class LiveHub {
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private readonly unsubscribeLive: () => void;
   private readonly pairs: LivePairs;
+  private readonly alerts: LiveAlerts;
 
   /**
    * @param store where snapshots are read
    * @param live the collector's batches and status, or null (snapshots only)
    * @param options tunables (see {@link LiveSocketOptions})
+   * @param alertService the alert manager whose fires the `alerts` channel carries, or null (history snapshot only)
    */
   constructor(
     private readonly store: Store,
     private readonly live: LiveSource | null,
     options: LiveSocketOptions = {},
+    alertService: AlertService | null = null,
   ) {
     this.settings = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
     this.pairs = new LivePairs(store, this.settings.pairsIntervalMs);
+    this.alerts = new LiveAlerts(store, alertService);
     this.unsubscribeLive = live ? live.onBatch((batch) => this.onBatch(batch)) : () => {};
     this.timers.push(setInterval(() => this.heartbeat(), this.settings.heartbeatMs));
     this.timers.push(setInterval(() => this.sendStatus(), this.settings.statusIntervalMs));
@@ -173,6 +179,7 @@ export class LiveHub {
   close(): void {
     for (const t of this.timers) clearInterval(t);
     this.pairs.close();
+    this.alerts.close();
     this.unsubscribeLive();
     for (const client of [...this.clients]) {
       client.close(1001, "server shutting down");
@@ -215,9 +222,7 @@ export class LiveHub {
         case "pairs":
           return await this.pairs.subscribe(client, channel);
         case "alerts":
-          // A valid name whose events come with the alert manager: an empty snapshot until then.
-          client.send({ type: "snapshot", channel: name, data: {} });
-          return;
+          return await this.alerts.subscribe(client);
       }
     } catch (error) {
       this.leave(client, name);
@@ -242,6 +247,7 @@ export class LiveHub {
     if (b && b.subscribers.delete(client) && b.subscribers.size === 0) this.bars.delete(name);
     if (name === "status") this.status.delete(client);
     this.pairs.leave(client, name);
+    this.alerts.leave(client, name);
   }
 
   private async subscribeTrades(client: LiveClient, channel: TradesChannel["channel"]): Promise<void> {

@@ -2,8 +2,8 @@
  * WS /ws/live: JSON text frames over one WebSocket. The client sends `{ "op": "subscribe" | "unsubscribe",
  * "channel": "…" }` or `{ "op": "ping" }`; the server sends `{ "type", "channel", "data" }` with type `subscribed`,
  * `snapshot` (once per subscription), `update`, `unsubscribed`, `error` (`data: { field, message }`; the socket
- * stays open) and `heartbeat`. Channels: `trades:<symbol>`, `bars:<symbol>:<tf>`, `status`, and (snapshot `{}`
- * only, for now) `pairs:<a>:<b>:<tf>:<window>` and `alerts`. A client that does not keep up is closed with 4008.
+ * stays open) and `heartbeat`. Channels: `trades:<symbol>`, `bars:<symbol>:<tf>`, `status`, `pairs:<a>:<b>:<tf>:<window>` and
+ * `alerts` (history snapshot, then every fire and acknowledgement). A client that does not keep up is closed with 4008.
  */
 import type { Hono } from "hono";
 import type { UpgradeWebSocket } from "hono/ws";
@@ -32,7 +32,7 @@ export function mountLiveSocket(
   upgradeWebSocket: UpgradeWebSocket,
   options: LiveSocketOptions = {},
 ): () => void {
-  const hub = new LiveHub(deps.store, deps.live ?? null, options);
+  const hub = new LiveHub(deps.store, deps.live ?? null, options, deps.alerts ?? null);
   app.get(
     "/ws/live",
     upgradeWebSocket(() => {

@@ -3,7 +3,7 @@
  * snapshot. Both give the same JSON shape, the engine's `Trade`.
  */
 import type { Trade } from "../engine/types.ts";
-import type { Store, TickBatch } from "../store/index.ts";
+import { tradesOfBatch, type Store, type TickBatch } from "../store/index.ts";
 
 /**
  * The ticks of one batch, per symbol, in batch order.
@@ -15,30 +15,11 @@ import type { Store, TickBatch } from "../store/index.ts";
  * batchTradesBySymbol(builder.finish()).get("BTCUSDT"); // [{ symbol: "BTCUSDT", tradeId: 1, price: 87000, … }]
  */
 export function batchTradesBySymbol(batch: TickBatch): Map<string, Trade[]> {
-  const symbol = batch.getChild("symbol");
-  const tradeId = batch.getChild("trade_id");
-  const price = batch.getChild("price");
-  const qty = batch.getChild("qty");
-  const maker = batch.getChild("is_buyer_maker");
-  const time = batch.getChild("trade_time");
   const out = new Map<string, Trade[]>();
-  if (!symbol || !tradeId || !price || !qty || !maker || !time) return out;
-  for (let i = 0; i < batch.numRows; i++) {
-    const s = symbol.get(i) as string;
-    let list = out.get(s);
-    if (list === undefined) {
-      list = [];
-      out.set(s, list);
-    }
-    list.push({
-      symbol: s,
-      tradeId: Number(tradeId.get(i) as bigint),
-      price: price.get(i) as number,
-      qty: qty.get(i) as number,
-      isBuyerMaker: maker.get(i) as boolean,
-      // Arrow gives a µs timestamp as ms with the µs as a fraction.
-      tradeTime: time.get(i) as number,
-    });
+  for (const trade of tradesOfBatch(batch)) {
+    const list = out.get(trade.symbol);
+    if (list === undefined) out.set(trade.symbol, [trade]);
+    else list.push(trade);
   }
   return out;
 }

@@ -331,7 +331,7 @@ export const OPENAPI: {
     },
     "/api/alerts/backtest": {
       post: {
-        summary: "When a rule would have fired over a stored range (price, spread and zScore metrics)",
+        summary: "When a rule would have fired over a stored range, by the live evaluation code (every metric kind)",
         operationId: "backtestAlertRule",
         tags: ["alerts"],
         security: bearer,
@@ -341,7 +341,7 @@ export const OPENAPI: {
           "400": refused(["invalid_rule", "invalid_body", "invalid_parameter"], "A bad rule or range (`field` names it)"),
           "401": refused(["unauthorized"], "Missing or wrong bearer token"),
           "404": unknownSymbol("rule.metric"),
-          "422": refused(["not_supported", "insufficient_data", "unprocessable"], "A metric kind not backtestable yet, or too little data"),
+          "422": refused(["range_too_large", "insufficient_data", "unprocessable"], "More stored trades in the range than one backtest replays, or fewer bars than the window"),
           "503": shuttingDown,
         },
       },
@@ -517,7 +517,7 @@ export const OPENAPI: {
     },
     "/ws/live": {
       get: {
-        summary: "WebSocket: subscribe to trades:<symbol>, bars:<symbol>:<tf>, pairs:<a>:<b>:<tf>:<window>, status (alerts: snapshot only until the alert manager exists)",
+        summary: "WebSocket: subscribe to trades:<symbol>, bars:<symbol>:<tf>, pairs:<a>:<b>:<tf>:<window>, status, alerts (fires and acknowledgements)",
         description:
           "Served only by the server on a port (not by an in-process app without a WebSocket adapter). Client frames: " +
           '`{ "op": "subscribe" | "unsubscribe", "channel" }` or `{ "op": "ping" }`. Server frames `{ type, channel, data }` with type ' +

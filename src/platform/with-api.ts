@@ -1,7 +1,8 @@
 /**
- * Attaches the API server to a running collector: the one process of `npm start` and `npm run demo` that owns
- * the DuckDB file serves it too (DuckDB allows one writing process per file).
+ * Attaches the alert manager and the API server to a running collector: the one process of `npm start` and
+ * `npm run demo` that owns the DuckDB file serves it too (DuckDB allows one writing process per file).
  */
+import { AlertService } from "../alerts/alert-service.ts";
 import { startApiServer } from "../api/server.ts";
 import type { Collector } from "../collector/collector.ts";
 import type { Store } from "../store/index.ts";
@@ -9,8 +10,13 @@ import type { Store } from "../store/index.ts";
 export function withApi(name: string, host: string, port: number) {
   return async ({ collector, store }: { collector: Collector; store: Store }): Promise<() => Promise<void>> => {
     const corsOrigins = (process.env.CORS_ORIGIN ?? "").split(",").map((o) => o.trim()).filter(Boolean);
-    const api = await startApiServer({ store, live: collector, token: process.env.API_TOKEN ?? null, corsOrigins }, { host, port });
+    const alerts = await AlertService.start(store, collector);
+    const api = await startApiServer({ store, live: collector, alerts, token: process.env.API_TOKEN ?? null, corsOrigins }, { host, port });
     process.stderr.write(`${name}: API on ${api.url} (docs ${api.url}/api/docs, live ${api.url.replace("http", "ws")}/ws/live)\n`);
-    return () => api.close();
+    process.stderr.write(`${name}: evaluating ${alerts.status().enabledRules} enabled alert rule(s)\n`);
+    return async () => {
+      await api.close();
+      await alerts.close();
+    };
   };
 }

@@ -16,6 +16,7 @@ import type { LiveFrame } from "../../src/api/live-protocol.ts";
 import { mountLiveSocket, SLOW_CLIENT_CLOSE_CODE, type LiveSocketOptions } from "../../src/api/live-socket.ts";
 import type { CollectorStatus } from "../../src/collector/collector.ts";
 import type { Bar, Trade } from "../../src/engine/types.ts";
+import { appendHistory } from "../../src/store/alert-store.ts";
 import { openStore, TickBatchBuilder, type Store, type TickBatch } from "../../src/store/index.ts";
 import { futuresCaptureTrades } from "../helpers/capture-trades.ts";
 import { CAPTURE } from "./api-store.ts";
@@ -301,11 +302,13 @@ describe("status channel and heartbeats", () => {
     expect(typeof update.zScore === "number" || update.zScore === null).toBe(true);
   });
 
-  it("answers alerts with an empty snapshot until the alert manager exists", async () => {
+  it("answers alerts with the stored history, newest first, without an alert manager", async () => {
     const h = await startLive({});
+    await appendHistory(h.store, [1, 2].map((i) => ({ ruleId: "r", name: "r", severity: "info" as const, metricKey: "price:BTCUSDT", time: 1_000 * i, value: i, threshold: 0, holdingSince: 1_000 * i, message: `fire ${i}` })));
     const c = await Client.open(h.url);
     c.send({ op: "subscribe", channel: "alerts" });
-    expect((await c.waitFor(is("snapshot", "alerts"))).data).toEqual({});
+    const snapshot = (await c.waitFor(is("snapshot", "alerts"))).data as { events: { message: string }[] };
+    expect(snapshot.events.map((e) => e.message)).toEqual(["fire 2", "fire 1"]);
   });
 });
 
