@@ -10,6 +10,7 @@ import { ApiError, onApiError } from "./errors.ts";
 import { alertRoutes } from "./alert-routes.ts";
 import { analyticsRoutes } from "./analytics-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
+import { dashboardRoutes } from "./dashboard-static.ts";
 import { healthRoutes } from "./health-routes.ts";
 import { mountLiveSocket, type LiveSocketOptions } from "./live-socket.ts";
 import { marketRoutes } from "./market-routes.ts";
@@ -23,6 +24,8 @@ export interface AppOptions {
   readonly upgradeWebSocket?: UpgradeWebSocket;
   /** Heartbeat, queue limits and snapshot sizes of /ws/live (defaults in live-hub.ts). */
   readonly live?: LiveSocketOptions;
+  /** The built dashboard served at `/` (default none: API only). */
+  readonly dashboardDir?: string;
 }
 
 export interface TicklensApp {
@@ -62,6 +65,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): TicklensApp 
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "no such API endpoint; see /api/openapi.json");
   });
+  if (options.dashboardDir !== undefined) app.route("/", dashboardRoutes(options.dashboardDir));
   return {
     app,
     close: () => {

@@ -20,6 +20,8 @@ export interface ApiDeps {
   readonly live?: LiveSource | null;
   /** The live alert manager: told when rules change, heard on `/ws/live` `alerts`. Absent: rules are stored only. */
   readonly alerts?: AlertService | null;
+  /** Where the collector's trades come from, for the dashboard's indicator: Binance itself, or a replay. */
+  readonly feed?: { readonly mode: "live" | "replay"; readonly url: string } | null;
   /** Bearer token required by mutating endpoints and /api/sql (null: none required, loopback only). */
   readonly token?: string | null;
   /** Largest accepted upload, bytes. */

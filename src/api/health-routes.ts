@@ -18,6 +18,7 @@ export function healthRoutes(deps: ApiDeps): Hono {
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       database: deps.store.path,
       collector: status,
+      feed: deps.feed ?? null,
       alerts: deps.alerts?.status() ?? null,
     });
   });

@@ -13,6 +13,8 @@ export interface ApiServerOptions {
   readonly host?: string;
   /** Default 8080; 0 picks a free port. */
   readonly port?: number;
+  /** The built dashboard to serve at `/` (e.g. `dist/dashboard`); default none. */
+  readonly dashboardDir?: string;
 }
 
 export interface RunningApiServer {
@@ -33,7 +35,7 @@ export async function startApiServer(deps: ApiDeps, options: ApiServerOptions = 
   if (!LOOPBACK.test(host) && !deps.token) {
     throw new ApiServerConfigError(`refusing to listen on ${host} without API_TOKEN: set it, or bind 127.0.0.1`);
   }
-  const { app, close: closeApp } = createApp(deps, { upgradeWebSocket });
+  const { app, close: closeApp } = createApp(deps, { upgradeWebSocket, dashboardDir: options.dashboardDir });
   // Clients send only small control frames; a large one is refused by `ws` before it is buffered.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const server = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host, websocket: { server: wss } });

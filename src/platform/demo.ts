@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       wsUrl: server.wsUrl,
       restUrl: server.restUrl,
     },
-    attach: withApi("demo", "127.0.0.1", Number(values.port ?? 8080)),
+    attach: withApi("demo", "127.0.0.1", Number(values.port ?? 8080), "replay"),
     onStopped: () => server.close(),
   });
 }
