@@ -30,6 +30,22 @@ export interface PriceChartHandle {
 
 const time = (ms: number) => Math.floor(ms / 1000) as UTCTimestamp;
 
+/** A bar change as it reached the screen (next animation frame), recorded only when a page defines the log. */
+export interface BarRender {
+  /** Wall-clock ms of the frame that drew it. */
+  readonly renderedAt: number;
+  readonly bucketStart: number;
+  /** Trades in the bar when drawn: which trades this change shows. */
+  readonly trades: number;
+}
+
+declare global {
+  interface Window {
+    /** Set (to an empty array) by `npm run bench:dashboard` before the page loads, to time live updates on screen. */
+    __ticklensRenderLog?: BarRender[];
+  }
+}
+
 function colours() {
   const dark = matchMedia("(prefers-color-scheme: dark)").matches;
   return { text: dark ? "#ddd" : "#333", grid: dark ? "#333" : "#eee", up: "#26a69a", down: "#ef5350" };
@@ -78,6 +94,8 @@ export function priceChart(options: { symbol: string; timeframe: string; kind: "
     volume.update(volumePoint(b));
     container.dataset.lastClose = String(b.close);
     container.dataset.bars = String(held.length);
+    const log = window.__ticklensRenderLog;
+    if (log !== undefined) requestAnimationFrame(() => log.push({ renderedAt: Date.now(), bucketStart: b.bucketStart, trades: b.trades }));
   };
 
   let pending: Bar[] | null = [];
@@ -96,6 +114,8 @@ export function priceChart(options: { symbol: string; timeframe: string; kind: "
       for (const b of pending ?? []) apply(b);
       pending = null;
       container.dataset.ready = "true";
+      // The first frame drawn with the history: the benchmark's "time to first rendered chart".
+      requestAnimationFrame(() => (container.dataset.firstRenderMs = String(performance.now())));
     })
     .catch((error: Error) => {
       note.textContent = `could not load bars: ${error.message}`;
