@@ -84,7 +84,10 @@ export function priceChart(options: { symbol: string; timeframe: string; kind: "
   const point = (b: Bar) => (kind === "candles" ? { time: time(b.bucketStart), open: b.open, high: b.high, low: b.low, close: b.close } : { time: time(b.bucketStart), value: b.close });
   const volumePoint = (b: Bar) => ({ time: time(b.bucketStart), value: b.volume, color: b.close >= b.open ? `${c.up}88` : `${c.down}88` });
 
+  // The history request and live frames can land after the cell re-ran and removed this chart.
+  let destroyed = false;
   const apply = (b: Bar) => {
+    if (destroyed) return;
     const last = held[held.length - 1];
     if (last !== undefined && b.bucketStart < last.bucketStart) return; // older than the chart's edge: history has it
     if (last !== undefined && b.bucketStart === last.bucketStart) held[held.length - 1] = b;
@@ -102,6 +105,7 @@ export function priceChart(options: { symbol: string; timeframe: string; kind: "
   let unsubscribe = () => {};
   void fetchBars(symbol, timeframe)
     .then((history) => {
+      if (destroyed) return;
       held = history;
       for (const b of history) byTime.set(time(b.bucketStart), b);
       (price as ISeriesApi<"Line">).setData(history.map(point) as never);
@@ -154,6 +158,8 @@ export function priceChart(options: { symbol: string; timeframe: string; kind: "
       return r === null ? null : { from: Number(r.from) * 1000, to: Number(r.to) * 1000 };
     },
     destroy: () => {
+      if (destroyed) return;
+      destroyed = true;
       unsubscribe();
       chart.remove();
     },
