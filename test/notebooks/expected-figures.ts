@@ -1,6 +1,6 @@
 /**
- * The key figures each notebook prints, computed here by the engine straight from the capture file (no DuckDB, no
- * notebook helper): agreement checks the whole path the notebook took, store and API included. The settings mirror
+ * The key figures each notebook prints, computed here by the engine alone straight from the capture file (no DuckDB,
+ * no store, no API): agreement checks the whole path the notebook took, store and API included. The settings mirror
  * the notebooks'; change both together.
  */
 import {
