@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# System packages the test suites need, from Debian: chromium for the browser tests (driven by playwright-core).
-# As root with apt, installs what is missing; otherwise prints the exact command and fails, so a suite is never
-# skipped silently.
+# System packages the test suites need, from Debian: chromium for the browser tests (driven by playwright-core),
+# and Jupyter with the tslab kernel for the notebooks (scripts/notebooks-setup.sh). As root with apt, installs
+# what is missing; otherwise prints the exact command and fails, so a suite is never skipped silently.
 set -euo pipefail
 
 missing=()
@@ -18,3 +18,5 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
+
+bash scripts/notebooks-setup.sh
