@@ -119,3 +119,98 @@ describe("Market", () => {
     expect(await p.page.locator("[data-testid=health]").textContent()).toMatch(/trades\/s/);
   }, 60_000);
 });
+
+describe("Alerts", () => {
+  it("creates a rule in the form; it fires, shows a notification and can be acknowledged", async () => {
+    const p = await h.open("/alerts");
+    const form = p.page.locator("[data-testid=alert-form]");
+    await form.waitFor({ timeout: 15_000 });
+    await form.locator("input[name=name]").fill("BTC above 1 (browser test)");
+    await form.locator("select[name=kind]").selectOption("price");
+    await form.locator("input[name=symbol]").fill("BTCUSDT");
+    await form.locator("select[name=op]").selectOption(">");
+    await form.locator("input[name=threshold]").fill("1");
+    await form.locator("input[name=channel-sound]").check();
+    await p.page.locator("[data-testid=alert-save]").click();
+    // The rule is stored and listed.
+    await expect.poll(async () => p.page.locator("[data-testid=alert-rules]").textContent(), { timeout: 10_000 }).toContain("BTC above 1 (browser test)");
+    const rules = (await (await fetch(`${h.url}/api/alerts`)).json()) as { rules: { id: string; name: string }[] };
+    const rule = rules.rules.find((r) => r.name === "BTC above 1 (browser test)")!;
+    expect(rule).toBeDefined();
+    // The next BTC trade fires it: a notification, and an active alert with its id.
+    await p.page.locator(".tl-toast", { hasText: "BTC above 1 (browser test)" }).first().waitFor({ timeout: 20_000 });
+    const active = p.page.locator("[data-testid=alert-active]");
+    await expect.poll(async () => Number(await active.getAttribute("data-notified")), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    const history = (await (await fetch(`${h.url}/api/alerts/history?ruleId=${rule.id}`)).json()) as { events: { id: number; acknowledgedAt: string | null }[] };
+    expect(history.events.length).toBe(1);
+    await active.locator("[data-testid=alert-ack]").first().click();
+    await expect
+      .poll(async () => ((await (await fetch(`${h.url}/api/alerts/history?ruleId=${rule.id}`)).json()) as typeof history).events[0].acknowledgedAt, { timeout: 10_000 })
+      .not.toBeNull();
+    expect(p.problems).toEqual([]);
+  }, 60_000);
+
+  it("shows the API's refusal next to the field it names", async () => {
+    const p = await h.open("/alerts");
+    const form = p.page.locator("[data-testid=alert-form]");
+    await form.waitFor({ timeout: 15_000 });
+    await form.locator("input[name=name]").fill("bad rule");
+    await form.locator("select[name=kind]").selectOption("price");
+    await form.locator("input[name=symbol]").fill("BTCUSDT");
+    await form.locator("select[name=op]").selectOption(">");
+    await form.locator("input[name=threshold]").fill("100");
+    await form.locator("input[name=rearm]").fill("200"); // on the wrong side of the threshold
+    await p.page.locator("[data-testid=alert-save]").click();
+    await expect.poll(async () => p.page.locator("[data-testid=alert-form-error]").textContent(), { timeout: 10_000 }).toContain("rearm");
+  }, 60_000);
+});
+
+describe("alert notifications on every page", () => {
+  it("a rule firing while the Market page is open shows its notification there", async () => {
+    const p = await h.open("/");
+    await p.page.locator("[data-testid=price-chart][data-ready='true']").waitFor({ timeout: 15_000 });
+    const res = await fetch(`${h.url}/api/alerts`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "ETH above 1 (market page)", severity: "critical", enabled: true, metric: { kind: "price", symbol: "ETHUSDT" }, condition: { op: ">", threshold: 1 }, channels: ["dashboard"] }),
+    });
+    expect(res.status).toBe(201);
+    await p.page.locator(".tl-toast", { hasText: "ETH above 1 (market page)" }).first().waitFor({ timeout: 20_000 });
+    expect(p.problems).toEqual([]);
+  }, 60_000);
+});
+
+describe("Data", () => {
+  it("uploads the corrupt capture and lists its problems by line and field, storing nothing", async () => {
+    const uploads = async () =>
+      ((await (await fetch(`${h.url}/api/sql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sql: "SELECT count(*)::INTEGER AS n FROM uploaded_data" }) })).json()) as { rows: number[][] }).rows[0][0];
+    const before = await uploads();
+    expect(typeof before).toBe("number");
+    const p = await h.open("/data");
+    const form = p.page.locator("[data-testid=upload-form]");
+    await form.waitFor({ timeout: 15_000 });
+    await form.locator("input[name=file]").setInputFiles("test/fixtures/corrupt-ticks-capture.csv");
+    await p.page.locator("[data-testid=upload-submit]").click();
+    const errors = p.page.locator("[data-testid=upload-errors] li");
+    await errors.first().waitFor({ timeout: 15_000 });
+    const lines = await errors.allTextContents();
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).toMatch(/line \d+/i);
+    expect(await uploads()).toBe(before); // all rows or none: nothing recorded
+    expect(p.problems).toEqual([]);
+  }, 60_000);
+
+  it("runs SQL and shows the rows; export links download real files", async () => {
+    const p = await h.open("/data");
+    await p.page.locator("[data-testid=sql-run]").click();
+    const result = p.page.locator("[data-testid=sql-result] table");
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.textContent()).toContain("BTCUSDT");
+    const href = await p.page.locator("[data-testid=export-csv-link]").getAttribute("href");
+    expect(href).toMatch(/^\/api\/export\/csv\?/);
+    const csv = await fetch(`${h.url}${href}`);
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).split("\n").length).toBeGreaterThan(2);
+    expect(p.problems).toEqual([]);
+  }, 60_000);
+});

@@ -1,14 +1,21 @@
 /**
  * The connection indicator (live, reconnecting, replay) and the collector's health (lag, trades/s, gaps filled),
- * from the `status` channel of `/ws/live` and the feed mode of `/api/health`.
+ * from the `status` channel of `/ws/live` and the feed mode of `/api/health`; and alert announcements.
  */
 import type { CollectorStatus } from "../../collector/collector.ts";
+import { alertNotifications } from "./alerts-notify.ts";
 import { getJson } from "./api.ts";
 import { live } from "./live.ts";
 import { el, formatNumber } from "./ui.ts";
 
-/** The bar at the top of every page; it keeps itself current. */
-export function statusBar(): HTMLElement {
+/**
+ * The bar at the top of every page; it keeps itself current, and announces fired alerts (toast, sound) wherever
+ * the dashboard is open.
+ *
+ * @param options `announceAlerts: false` for a page that announces them itself (the Alerts page counts them)
+ */
+export function statusBar(options: { announceAlerts?: boolean } = {}): HTMLElement {
+  if (options.announceAlerts ?? true) alertNotifications();
   const state = el("span", { className: "tl-state", "data-testid": "connection" });
   const health = el("span", { "data-testid": "health" }, "waiting for the collector…");
   const bar = el("div", { className: "tl-status tl-connecting" }, state, health);
