@@ -28,7 +28,8 @@ interface Answer {
   /** Plain (not `Headers`): `@hono/node-server` then writes the response without converting it. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Uint8Array<ArrayBuffer>;
-  readonly etag: string;
+  /** A strong ETag of the body; errors have none. */
+  readonly etag: string | null;
 }
 
 interface Entry {
@@ -114,11 +115,11 @@ export class ResponseCache {
         return send(c, shared);
       }
       // This request recomputes; identical requests arriving meanwhile take the branch above.
-      return this.compute(c, next, entry, now);
+      return this.compute(c, next, key, entry, now);
     };
   }
 
-  private async compute(c: Context, next: Next, entry: Entry, now: number): Promise<Response> {
+  private async compute(c: Context, next: Next, key: string, entry: Entry, now: number): Promise<Response> {
     const batches = this.batches;
     const invalidations = this.invalidations;
     let settle!: (answer: Answer) => void;
@@ -147,6 +148,8 @@ export class ResponseCache {
       throw error;
     } finally {
       if (entry.pending === pending) entry.pending = null;
+      // A URL that only ever failed (a typo, a bad parameter) takes no room.
+      if (entry.answer === null && entry.pending === null && this.entries.get(key) === entry) this.entries.delete(key);
     }
   }
 }
@@ -157,20 +160,20 @@ export class ResponseCache {
  */
 async function capture(res: Response): Promise<{ answer: Answer; ownHeaders: Record<string, string> }> {
   const body = new Uint8Array(await res.arrayBuffer());
-  const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+  const etag = res.status === 200 ? `"${createHash("sha1").update(body).digest("base64url")}"` : null;
   const headers: Record<string, string> = {};
   const ownHeaders: Record<string, string> = {};
   res.headers.forEach((value, name) => {
     ownHeaders[name] = value;
     if (!PER_REQUEST_HEADER.test(name)) headers[name] = value;
   });
-  headers.etag = ownHeaders.etag = etag;
+  if (etag !== null) headers.etag = ownHeaders.etag = etag;
   return { answer: { status: res.status, headers: Object.freeze(headers), body, etag }, ownHeaders };
 }
 
 /** The answer as a new response, or 304 when the request already holds these bytes. */
 function send(c: Context, answer: Answer): Response {
-  if (answer.status === 200) {
+  if (answer.etag !== null) {
     const held = c.req.header("if-none-match");
     if (held !== undefined && matchesEtag(held, answer.etag)) return new Response(null, { status: 304, headers: { etag: answer.etag } });
   }

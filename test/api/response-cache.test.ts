@@ -20,6 +20,7 @@ function countingApp(options: ResponseCacheOptions = {}) {
   app.use("/data", cache.middleware());
   app.get("/data", async (c) => {
     const n = ++computations;
+    if (c.req.query("bad") !== undefined) return c.json({ error: "bad parameter" }, 400);
     const broken = breakBody;
     await gate;
     // A body that fails while being read: the one failure Hono's error handler does not turn into a response.
@@ -126,6 +127,14 @@ describe("ResponseCache", () => {
     expect(t.computations()).toBe(2);
     t.answerWith(200);
     expect(await read(t.app)).toBe(3);
+  });
+
+  it("keeps no entry for a URL that only failed, so bad URLs do not push good answers out", async () => {
+    const t = countingApp({ maxEntries: 2 });
+    expect(await read(t.app)).toBe(1);
+    for (let i = 0; i < 5; i++) expect((await t.app.request(`/data?bad=${i}`)).status).toBe(400);
+    expect(await read(t.app)).toBe(1);
+    expect(t.computations()).toBe(6);
   });
 
   it("lets each waiter compute for itself when the computation throws", async () => {
