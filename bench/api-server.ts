@@ -1,28 +1,42 @@
 /**
  * The server `npm run bench:api` measures, in its own process: the real API over a DuckDB file that the real
  * collector keeps filling from the replay server (the real futures capture, looped at 20× real time), plus one
- * trivial Hono route on the same server as the baseline. Prints `{"url": …}` on stdout once it is serving and
- * has data.
+ * trivial Hono route on the same server as the baseline. The replay server stands in for Binance, which is on
+ * another machine in production, so it runs in a process of its own, as in `npm run bench:ingest`. Prints
+ * `{"url": …}` on stdout once it is serving and holds enough data for every measured query to answer 200.
  */
 import { serve, upgradeWebSocket } from "@hono/node-server";
+import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { Hono } from "hono";
 import { WebSocketServer } from "ws";
 import { createApp } from "../src/api/app.ts";
 import { Collector } from "../src/collector/collector.ts";
-import { startBinanceServer } from "../src/replay/binance-server.ts";
-import { readCaptureFile } from "../src/replay/read-capture.ts";
 import { openStore } from "../src/store/index.ts";
 
-const replay = await startBinanceServer({
-  capture: readCaptureFile("data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv"),
-  speed: 20,
-  repeat: Number.POSITIVE_INFINITY,
-  rebaseTimes: true,
-});
+/**
+ * One-minute bars each symbol must hold before the bench starts. The pairs report's Engle-Granger test (ADF with
+ * autolag) refuses some series shorter than 21 points with a 422, and the bench measures answers, not refusals.
+ */
+const MIN_BARS = 22;
+
+const replayProcess = spawn(
+  process.execPath,
+  ["--import", "tsx", "src/replay/cli.ts", "--file", "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv",
+    "--market", "futures", "--speed", "20", "--repeat", "inf", "--rebase"],
+  { stdio: ["ignore", "pipe", "ignore"] },
+);
+process.on("exit", () => replayProcess.kill("SIGINT"));
+const replay = JSON.parse(
+  await new Promise<string>((resolve, reject) => {
+    createInterface({ input: replayProcess.stdout! }).once("line", resolve);
+    replayProcess.once("exit", (code) => reject(new Error(`replay server exited with ${code}`)));
+  }),
+) as { wsUrl: string; restUrl: string };
 const store = await openStore(join(mkdtempSync(join(tmpdir(), "ticklens-bench-api-")), "api.duckdb"));
 const collector = await Collector.start(store, {
   symbols: ["BTCUSDT", "ETHUSDT"],
@@ -32,7 +46,10 @@ const collector = await Collector.start(store, {
   restUrl: replay.restUrl,
   log: () => {},
 });
-while (collector.status().stored < 10_000) await new Promise((r) => setTimeout(r, 200));
+const barsOf = async (symbol: string) => (await store.queryBars({ symbol, timeframe: "1m" })).length;
+while (collector.status().stored === 0 || Math.min(await barsOf("BTCUSDT"), await barsOf("ETHUSDT")) < MIN_BARS) {
+  await new Promise((r) => setTimeout(r, 1_000));
+}
 
 const { app } = createApp({ store, live: collector }, { upgradeWebSocket });
 const root = new Hono();
@@ -42,10 +59,11 @@ const server = serve({ fetch: root.fetch, port: 0, hostname: "127.0.0.1", websoc
 await new Promise((resolve) => server.once("listening", resolve));
 const { port } = server.address() as AddressInfo;
 process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
-process.on("SIGINT", async () => {
+const stop = async () => {
   server.close();
   await collector.stop();
   await store.close();
-  await replay.close();
-  process.exit(0);
-});
+  process.exit(0); // the exit handler stops the replay server
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

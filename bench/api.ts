@@ -1,9 +1,14 @@
 /**
  * `npm run bench:api`: requests/s and latency of `/api/ohlc` and `/api/analytics/pairs` at 64 connections
- * (autocannon), each as a ratio to a trivial Hono route on the same server measured in the same run, while the
- * collector keeps writing replayed real trades into the store; then 1,000 WebSocket subscribers to
- * `trades:BTCUSDT`: the delay from the server publishing each update to each client receiving it, and the
- * server's memory meanwhile. Env: BENCH_SECONDS (default 10 per measurement).
+ * (autocannon, one request in flight per connection), each as a ratio to a trivial Hono route on the same server
+ * measured in the same run, while the collector keeps writing replayed real trades into the store; then 1,000
+ * WebSocket subscribers to `trades:BTCUSDT`: the delay from the server publishing each update to each client
+ * receiving it, and the server's memory meanwhile.
+ *
+ * Every response's status and body are checked (non-2xx, bad bodies). The routes take turns in BENCH_ROUNDS
+ * slices (trivial, ohlc, pairs, trivial, …) so that load from other work on the machine falls on all of them
+ * alike; each route's figures are over all its slices. Env: BENCH_SECONDS (default 10 per route), BENCH_ROUNDS
+ * (default 5).
  */
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
@@ -12,6 +17,7 @@ import { createInterface } from "node:readline";
 import WebSocket from "ws";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = 64;
 const SUBSCRIBERS = 1_000;
 
@@ -59,19 +65,58 @@ async function fanOut(wsUrl: string, serverPid: number): Promise<{ p50: number; 
   return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1], deliveries: sorted.length, rssStart, rssPeak };
 }
 
-interface Result {
-  readonly rps: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly errors: number;
-  readonly non2xx: number;
+/** Latencies of one route over all its slices, in 0.1 ms buckets up to 10 s (the last bucket takes the rest). */
+class LatencyHistogram {
+  private readonly counts = new Uint32Array(100_001);
+  private n = 0;
+
+  record(ms: number): void {
+    this.counts[Math.min(this.counts.length - 1, Math.round(ms * 10))]++;
+    this.n++;
+  }
+
+  /** The latency at quantile `q`, ms. */
+  at(q: number): number {
+    let seen = 0;
+    for (let i = 0; i < this.counts.length; i++) {
+      seen += this.counts[i];
+      if (seen > q * this.n) return i / 10;
+    }
+    return Number.NaN;
+  }
 }
 
-function run(url: string): Promise<Result> {
+/** One route's figures, summed over its slices. */
+class Tally {
+  responses = 0;
+  seconds = 0;
+  errors = 0;
+  non2xx = 0;
+  /** Responses whose body is not the route's answer (see `looksRight` below). */
+  badBodies = 0;
+  /** Of 2xx responses only, as autocannon reports latency. */
+  readonly latency = new LatencyHistogram();
+
+  get rps(): number {
+    return this.responses / this.seconds;
+  }
+}
+
+/** Loads `url` for one slice, checking every response's body with `looksRight` (a cheap shape check, not a parse). */
+function slice(url: string, seconds: number, looksRight: (body: string) => boolean, tally: Tally): Promise<void> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: SECONDS }, (error, r) => {
-      if (error) reject(error);
-      else resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
+    const verifyBody = (body: unknown) => typeof body === "string" && looksRight(body);
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, verifyBody }, (error, r) => {
+      if (error) return reject(error);
+      tally.responses += r.requests.total;
+      tally.seconds += r.duration;
+      tally.errors += r.errors;
+      tally.non2xx += r.non2xx;
+      tally.badBodies += r.mismatches;
+      resolve();
+    });
+    instance.on("response", (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) tally.latency.record(ms);
     });
   });
 }
@@ -84,21 +129,33 @@ async function main(): Promise<void> {
   });
   const { url } = JSON.parse(line) as { url: string };
   try {
-    const routes = [
-      ["trivial Hono route (baseline)", "/bench/trivial"],
-      ["GET /api/ohlc/BTCUSDT?timeframe=1m&limit=500", "/api/ohlc/BTCUSDT?timeframe=1m&limit=500"],
-      ["GET /api/analytics/pairs?a=ETHUSDT&b=BTCUSDT&timeframe=1m&window=5", "/api/analytics/pairs?a=ETHUSDT&b=BTCUSDT&timeframe=1m&window=5"],
-    ] as const;
-    const results: Result[] = [];
-    for (const [name, path] of routes) {
-      process.stderr.write(`bench:api: ${name}, ${CONNECTIONS} connections, ${SECONDS} s\n`);
-      results.push(await run(`${url}${path}`));
+    // Each route with the start of its real answer: bars present, a pairs report rather than an error.
+    const routes: [name: string, path: string, looksRight: (body: string) => boolean][] = [
+      ["trivial Hono route (baseline)", "/bench/trivial", (b) => b === '{"ok":true}'],
+      [
+        "GET /api/ohlc/BTCUSDT?timeframe=1m&limit=500",
+        "/api/ohlc/BTCUSDT?timeframe=1m&limit=500",
+        (b) => b.startsWith('{"symbol":"BTCUSDT","timeframe":"1m","bars":[{"symbol":"BTCUSDT","timeframe":"1m","bucketStart":') && b.endsWith("}]}"),
+      ],
+      [
+        "GET /api/analytics/pairs?a=ETHUSDT&b=BTCUSDT&timeframe=1m&window=5",
+        "/api/analytics/pairs?a=ETHUSDT&b=BTCUSDT&timeframe=1m&window=5",
+        (b) => b.startsWith('{"a":"ETHUSDT","b":"BTCUSDT","timeframe":"1m","window":5,"method":"ols","n":') && b.includes('"engleGranger":{'),
+      ],
+    ];
+    const tallies = routes.map(() => new Tally());
+    process.stderr.write(`bench:api: ${routes.length} routes, ${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} turns\n`);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, [, path, looksRight]] of routes.entries()) await slice(`${url}${path}`, SECONDS / ROUNDS, looksRight, tallies[i]);
     }
-    const base = results[0];
-    console.log(`route | requests/s | p50 ms | p99 ms | errors | non-2xx | share of trivial route`);
+    const base = tallies[0];
+    console.log(`route | requests/s | p50 ms | p99 ms | errors | non-2xx | bad bodies | share of trivial route`);
     routes.forEach(([name], i) => {
-      const r = results[i];
-      console.log(`${name} | ${Math.round(r.rps).toLocaleString("en")} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${((r.rps / base.rps) * 100).toFixed(0)}%`);
+      const t = tallies[i];
+      console.log(
+        `${name} | ${Math.round(t.rps).toLocaleString("en")} | ${t.latency.at(0.5)} | ${t.latency.at(0.99)} | ${t.errors} | ${t.non2xx} | ` +
+          `${t.badBodies} | ${((t.rps / base.rps) * 100).toFixed(0)}%`,
+      );
     });
     process.stderr.write(`bench:api: ${SUBSCRIBERS} WebSocket subscribers to trades:BTCUSDT, ${SECONDS} s\n`);
     const f = await fanOut(`${url.replace("http", "ws")}/ws/live`, child.pid!);

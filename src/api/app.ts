@@ -46,9 +46,10 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): TicklensApp 
   for (const path of ["/api/alerts", "/api/alerts/*"]) {
     app.use(path, async (c, next) => (c.req.method === "GET" ? next() : requireToken(deps)(c, next)));
   }
-  // Reads are shared until the data changes: every stored batch, and every upload, invalidates them.
+  // Reads are shared until the data changes: a stored batch makes them stale (recomputed, briefly served stale
+  // meanwhile), an upload invalidates them outright (see response-cache.ts).
   const cache = new ResponseCache();
-  const stopInvalidating = deps.live?.onBatch(() => cache.invalidate()) ?? (() => {});
+  const stopInvalidating = deps.live?.onBatch(() => cache.batchStored()) ?? (() => {});
   app.use("/api/upload", async (_c, next) => {
     await next();
     cache.invalidate();

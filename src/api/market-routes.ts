@@ -90,9 +90,8 @@ export function marketRoutes(deps: ApiDeps): Hono {
     const symbol = parsePathParam(c, "symbol", symbolParam);
     const q = parseQuery(c, ohlcQuery);
     await requireKnownSymbol(store, symbol);
-    const bars = await store.queryBars({ symbol, timeframe: q.timeframe, from: q.from, to: q.to });
     // The most recent `limit` bars; the last may be the open bucket, still filling.
-    const recent = bars.slice(-q.limit);
+    const recent = await store.queryBars({ symbol, timeframe: q.timeframe, from: q.from, to: q.to, limit: q.limit });
     if (wantsArrow(c)) {
       const col = (pick: (b: (typeof recent)[number]) => number) => Float64Array.from(recent, pick);
       return arrowResponse({

@@ -1,43 +1,93 @@
 /**
- * Read responses shared between requests until the data changes (a stored batch or an upload starts a new
- * generation), served stale-while-revalidate: after a change, one request recomputes the answer while the
- * others get the previous one at once — at most one recomputation old, and never older than `maxStaleMs`.
- * So 64 dashboards polling the same bars cost one DuckDB query per change, and none of them waits behind it.
+ * Read answers shared between requests, kept as the exact bytes sent, so that serving one costs about as much as a
+ * trivial route: no query, no validation, no serialisation, one socket write.
+ *
+ * Freshness. Two kinds of change reach the cache:
+ * - {@link ResponseCache.batchStored}: the collector stored a batch (about ten a second). An answer whose read
+ *   began less than `refreshMs` ago is still served as it is; an older one is recomputed by the next request
+ *   while the others keep getting it (stale-while-revalidate), but not once its read began `maxStaleMs` ago:
+ *   then they wait for the recompute. So answers lag the store by about `refreshMs` plus one recompute, a batch
+ *   is in every answer served more than `maxStaleMs` after it was stored (unless one recompute takes longer than
+ *   that), and a URL is recomputed at most once per `refreshMs` however fast batches come.
+ * - {@link ResponseCache.invalidate}: an upload. Strict: no answer whose read began before the call is served
+ *   after it; requests wait for a recompute instead (read-your-writes).
+ * With no change signalled, an answer is still recomputed once `maxAgeMs` old (served meanwhile).
+ *
+ * Concurrency. One computation per URL at a time: identical requests arriving while it runs get the previous
+ * answer at once, or, with none servable, wait for it and share its result (errors included; errors are never
+ * kept for later requests).
+ *
+ * Each answer carries a strong ETag of its bytes; a request whose `If-None-Match` names it gets 304.
  */
-import type { MiddlewareHandler } from "hono";
+import { createHash } from "node:crypto";
+import type { Context, MiddlewareHandler, Next } from "hono";
 
-interface Snapshot {
+/** An answer as sent: status, headers and the body's bytes. */
+interface Answer {
   readonly status: number;
-  readonly headers: [string, string][];
-  readonly body: ArrayBuffer;
+  /** Plain (not `Headers`): `@hono/node-server` then writes the response without converting it. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array<ArrayBuffer>;
+  /** A strong ETag of the body; errors have none. */
+  readonly etag: string | null;
 }
 
 interface Entry {
-  /** Generation and time the value was computed at. */
-  generation: number;
+  /** The last successful (200) answer; when its read began and the change counts at that moment. */
+  answer: Answer | null;
   at: number;
-  value: Snapshot | null;
-  /** The computation under way, if any: requests with nothing to serve wait for it. */
-  pending: Promise<Snapshot | null> | null;
+  batches: number;
+  invalidations: number;
+  /** The computation under way, if any, and the invalidation count it started under. */
+  pending: Promise<Answer> | null;
+  pendingInvalidations: number;
+}
+
+/**
+ * Headers that answer the request rather than the URL (CORS sets them from the Origin header): not shared, so
+ * one origin's grant is never replayed to another.
+ */
+const PER_REQUEST_HEADER = /^(access-control-|vary$)/;
+
+export interface ResponseCacheOptions {
+  /** After a stored batch, an answer is served as it is until its read began this long ago, ms (default 250). */
+  readonly refreshMs?: number;
+  /** After a stored batch, an answer is not served once its read began this long ago, ms (default 2,000). */
+  readonly maxStaleMs?: number;
+  /** With no change signalled, an answer is recomputed once its read began this long ago, ms (default 1,000). */
+  readonly maxAgeMs?: number;
+  /** Entries kept; past this the cache starts empty again (default 1,000). */
+  readonly maxEntries?: number;
+  /** The clock, ms (default `Date.now`; tests step their own). */
+  readonly now?: () => number;
 }
 
 export class ResponseCache {
-  private generation = 0;
+  private batches = 0;
+  private invalidations = 0;
   private readonly entries = new Map<string, Entry>();
+  private readonly refreshMs: number;
+  private readonly maxStaleMs: number;
+  private readonly maxAgeMs: number;
+  private readonly maxEntries: number;
+  private readonly now: () => number;
 
-  /**
-   * @param maxAgeMs a value is recomputed at least this often even with no change signalled
-   * @param maxStaleMs a stale value is served while being recomputed only if younger than this
-   */
-  constructor(
-    private readonly maxAgeMs = 1_000,
-    private readonly maxStaleMs = 2_000,
-    private readonly maxEntries = 1_000,
-  ) {}
+  constructor(options: ResponseCacheOptions = {}) {
+    this.refreshMs = options.refreshMs ?? 250;
+    this.maxStaleMs = options.maxStaleMs ?? 2_000;
+    this.maxAgeMs = options.maxAgeMs ?? 1_000;
+    this.maxEntries = options.maxEntries ?? 1_000;
+    this.now = options.now ?? Date.now;
+  }
 
-  /** The data changed: every cached value is stale from now on. */
+  /** A batch was stored: answers are recomputed once older than `refreshMs` (see the file comment). */
+  batchStored(): void {
+    this.batches++;
+  }
+
+  /** The data changed in a way a reader must see at once (an upload): no earlier answer is served again. */
   invalidate(): void {
-    this.generation++;
+    this.invalidations++;
   }
 
   /** Middleware for GET routes whose answer depends only on the URL, the Accept header and the stored data. */
@@ -45,47 +95,93 @@ export class ResponseCache {
     return async (c, next) => {
       if (c.req.method !== "GET") return next();
       const key = `${c.req.url}\n${c.req.header("accept") ?? ""}`;
-      const now = Date.now();
+      const now = this.now();
       let entry = this.entries.get(key);
       if (entry === undefined) {
         if (this.entries.size >= this.maxEntries) this.entries.clear();
-        entry = { generation: -1, at: 0, value: null, pending: null };
+        entry = { answer: null, at: 0, batches: -1, invalidations: -1, pending: null, pendingInvalidations: -1 };
         this.entries.set(key, entry);
       }
-      const fresh = entry.generation === this.generation && now - entry.at < this.maxAgeMs;
-      if (entry.value !== null && (fresh || (entry.pending !== null && now - entry.at < this.maxStaleMs))) {
-        return replay(entry.value);
+      const answer = entry.answer !== null && entry.invalidations === this.invalidations ? entry.answer : null;
+      const age = now - entry.at;
+      const unchanged = entry.batches === this.batches;
+      if (answer !== null && age < (unchanged ? this.maxAgeMs : this.refreshMs)) return send(c, answer);
+      const pending = entry.pending !== null && entry.pendingInvalidations === this.invalidations ? entry.pending : null;
+      if (pending !== null) {
+        // Someone is recomputing: serve the previous answer if it is recent enough, else wait for theirs.
+        if (answer !== null && (unchanged || age < this.maxStaleMs)) return send(c, answer);
+        const shared = await pending.catch(() => null);
+        if (shared === null) return next(); // the computation threw: this request computes (and reports) its own
+        return send(c, shared);
       }
-      if (entry.pending !== null) {
-        const value = await entry.pending;
-        if (value !== null) return replay(value);
-        return next(); // the computation failed: this request computes (and reports) its own answer
-      }
-      // This request computes; those arriving meanwhile get the stale value, or wait if there is none.
-      const generation = this.generation;
-      let settle!: (value: Snapshot | null) => void;
-      entry.pending = new Promise((resolve) => (settle = resolve));
-      try {
-        await next();
-        if (c.res.status === 200) {
-          const headers: [string, string][] = [];
-          c.res.headers.forEach((value, name) => headers.push([name, value]));
-          const value = { status: 200, headers, body: await c.res.clone().arrayBuffer() };
-          Object.assign(entry, { value, generation, at: now });
-          settle(value);
-        } else {
-          settle(null); // errors are not shared: each request gets its own
-        }
-      } catch (error) {
-        settle(null);
-        throw error;
-      } finally {
-        entry.pending = null;
-      }
+      // This request recomputes; identical requests arriving meanwhile take the branch above.
+      return this.compute(c, next, key, entry, now);
     };
+  }
+
+  private async compute(c: Context, next: Next, key: string, entry: Entry, now: number): Promise<Response> {
+    const batches = this.batches;
+    const invalidations = this.invalidations;
+    let settle!: (answer: Answer) => void;
+    let fail!: (error: unknown) => void;
+    const pending = new Promise<Answer>((resolve, reject) => {
+      settle = resolve;
+      fail = reject;
+    });
+    pending.catch(() => {}); // waiters see the rejection; none waiting is no unhandled rejection
+    entry.pending = pending;
+    entry.pendingInvalidations = invalidations;
+    try {
+      await next();
+      const { answer, ownHeaders } = await capture(c.res);
+      // Kept only if no upload came meanwhile (its read may predate the upload) and it is not an error.
+      if (answer.status === 200 && invalidations === this.invalidations) {
+        Object.assign(entry, { answer, at: now, batches, invalidations });
+      }
+      settle(answer);
+      // This request gets the same bytes with its own per-request headers (undefined first: no header merging).
+      c.res = undefined;
+      c.res = send(c, { ...answer, headers: ownHeaders });
+      return c.res;
+    } catch (error) {
+      fail(error);
+      throw error;
+    } finally {
+      if (entry.pending === pending) entry.pending = null;
+      // A URL that only ever failed (a typo, a bad parameter) takes no room.
+      if (entry.answer === null && entry.pending === null && this.entries.get(key) === entry) this.entries.delete(key);
+    }
   }
 }
 
-function replay(value: Snapshot): Response {
-  return new Response(value.body, { status: value.status, headers: value.headers });
+/**
+ * Reads a response once: the {@link Answer} to share, and the headers of this request's own copy (the shared
+ * ones plus the per-request ones).
+ */
+async function capture(res: Response): Promise<{ answer: Answer; ownHeaders: Record<string, string> }> {
+  const body = new Uint8Array(await res.arrayBuffer());
+  const etag = res.status === 200 ? `"${createHash("sha1").update(body).digest("base64url")}"` : null;
+  const headers: Record<string, string> = {};
+  const ownHeaders: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    ownHeaders[name] = value;
+    if (!PER_REQUEST_HEADER.test(name)) headers[name] = value;
+  });
+  if (etag !== null) headers.etag = ownHeaders.etag = etag;
+  return { answer: { status: res.status, headers: Object.freeze(headers), body, etag }, ownHeaders };
+}
+
+/** The answer as a new response, or 304 when the request already holds these bytes. */
+function send(c: Context, answer: Answer): Response {
+  if (answer.etag !== null) {
+    const held = c.req.header("if-none-match");
+    if (held !== undefined && matchesEtag(held, answer.etag)) return new Response(null, { status: 304, headers: { etag: answer.etag } });
+  }
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+/** `If-None-Match` holds `*` or the tag (weak comparison, as RFC 9110 asks for GET). */
+function matchesEtag(header: string, etag: string): boolean {
+  if (header.trim() === "*") return true;
+  return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }

@@ -20,6 +20,11 @@ export interface BarsQuery {
   /** Bucket starts before this, ms (exclusive); default: through the latest trade. */
   readonly to?: number;
   /**
+   * Only the most recent this many bars of the range (a whole number ≥ 1); default: all. Cut in SQL, so a
+   * request for the last 500 of a year of bars reads 500 rows into JavaScript.
+   */
+  readonly limit?: number;
+  /**
    * `"auto"` (default): stored bars where they are exact and current, ticks elsewhere. `"ticks"`: from the ticks
    * only (the reference the stored path must equal).
    */
@@ -48,9 +53,10 @@ function rangeSql(column: string, lo: number | null, hi: number | null): string 
  *
  * @param connection any connection to the store's database (reads run in one transaction: one snapshot)
  * @param stored the store's stored timeframes (`store.timeframes`)
- * @param query symbol, timeframe, optional [from, to) bounds on bucket starts in ms, and the source
+ * @param query symbol, timeframe, optional [from, to) bounds on bucket starts in ms, limit, and the source
  * @returns bars in time order, bucketStart in ms
- * @throws {StoreInputError} a malformed timeframe, or a bound that is not a finite number
+ * @throws {StoreInputError} a malformed timeframe, a bound that is not a finite number, or a limit that is not a
+ *   whole number ≥ 1
  * @example
  * await queryBars(connection, store.timeframes, { symbol: "ETHUSDT", timeframe: "1h" });
  */
@@ -60,6 +66,9 @@ export async function queryBars(connection: DuckDBConnection, stored: readonly T
   for (const name of ["from", "to"] as const) {
     const v = query[name];
     if (v !== undefined && !Number.isFinite(v)) throw new StoreInputError(fn, name, `must be a finite number of ms, got ${v}`);
+  }
+  if (query.limit !== undefined && !(Number.isSafeInteger(query.limit) && query.limit >= 1)) {
+    throw new StoreInputError(fn, "limit", `must be a whole number >= 1, got ${query.limit}`);
   }
   if (query.source !== undefined && query.source !== "auto" && query.source !== "ticks") {
     throw new StoreInputError(fn, "source", `must be "auto" or "ticks", got "${query.source}"`);
@@ -101,13 +110,16 @@ export async function queryBars(connection: DuckDBConnection, stored: readonly T
       const fine = fromBars === null ? fromTicks : `${fromBars} UNION ALL ${fromTicks}`;
       relation = base.micros === step ? fine : barsToBarsSql(step, fine);
     }
+    // With a limit: the newest `limit` buckets, newest first, then put back in time order.
+    const order = query.limit === undefined ? "ORDER BY bucket_start" : `ORDER BY bucket_start DESC LIMIT ${query.limit}`;
     const reader = await connection.runAndReadAll(
       `SELECT (epoch_us(bucket_start) / 1000)::DOUBLE AS bucket_ms, open, high, low, close, volume, quote_volume,
               trades::DOUBLE AS trades, vwap, buy_volume, sell_volume
-       FROM (${relation}) ORDER BY bucket_start`,
+       FROM (${relation}) ${order}`,
       [query.symbol],
     );
-    return reader.getRowObjectsJS().map((r) => barFromRow(query.symbol, tf.label, r));
+    const bars = reader.getRowObjectsJS().map((r) => barFromRow(query.symbol, tf.label, r));
+    return query.limit === undefined ? bars : bars.reverse();
   });
 }
 

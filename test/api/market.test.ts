@@ -65,6 +65,22 @@ describe("market data endpoints", () => {
     expect(total).toBe(BTC);
   });
 
+  it("returns exactly the newest `limit` bars of the full series, stored, on-demand and coarsened timeframes alike", async () => {
+    for (const timeframe of ["1s", "15s", "1m", "3m"]) {
+      const all = (await getJson(`/api/ohlc/ETHUSDT?timeframe=${timeframe}&limit=100000`)).body.bars;
+      expect(all.length).toBeGreaterThan(5);
+      for (const limit of [1, 5, all.length, all.length + 1]) {
+        const { status, body } = await getJson(`/api/ohlc/ETHUSDT?timeframe=${timeframe}&limit=${limit}`);
+        expect(status).toBe(200);
+        expect(body.bars).toEqual(all.slice(-limit));
+      }
+      const from = all[2].bucketStart;
+      const to = all[all.length - 2].bucketStart;
+      const ranged = (await getJson(`/api/ohlc/ETHUSDT?timeframe=${timeframe}&from=${from}&to=${to}&limit=3`)).body.bars;
+      expect(ranged).toEqual(all.filter((b: any) => b.bucketStart >= from && b.bucketStart < to).slice(-3));
+    }
+  });
+
   it("answers Arrow IPC when asked", async () => {
     const res = await app.request("/api/ohlc/ETHUSDT?timeframe=5m", { headers: { accept: "application/vnd.apache.arrow.stream" } });
     expect(res.headers.get("content-type")).toBe("application/vnd.apache.arrow.stream");
