@@ -1,0 +1,11 @@
+/** The Statistics page (stats.md): status, timeframe / window controls, and the live per-symbol statistics table. */
+import { ensurePanelStyles } from "../plot-panel.ts";
+import { statsBlock } from "../stats-view.ts";
+import { statusBar } from "../status-bar.ts";
+import { ensureStyles, numberInput, timeframeInput } from "../ui.ts";
+
+export { numberInput, statsBlock, statusBar, timeframeInput };
+
+ensureStyles();
+// The muted note style the analytics pages share.
+ensurePanelStyles();
