@@ -214,3 +214,65 @@ describe("Data", () => {
     expect(p.problems).toEqual([]);
   }, 60_000);
 });
+
+describe("Pairs", () => {
+  it("draws the analytics and recomputes in the browser, with no request, when the window or z levels change", async () => {
+    const p = await h.open("/pairs");
+    const box = p.page.locator("[data-testid=pairs-analytics][data-status='ok']");
+    await box.waitFor({ timeout: 30_000 });
+    for (const id of ["pairs-spread", "pairs-zscore", "pairs-hedge"]) {
+      await p.page.locator(`[data-testid=${id}] svg`).first().waitFor({ timeout: 10_000 });
+    }
+    // The PnL chart needs a backtest; minutes into a replay the window may not have filled yet.
+    await expect
+      .poll(async () => (await p.page.locator("[data-testid=pairs-pnl] svg").count()) > 0 || /No backtest/.test((await p.page.locator("[data-testid=pairs-pnl]").textContent()) ?? ""), { timeout: 10_000 })
+      .toBe(true);
+    const verdict = p.page.locator("[data-testid=pairs-verdict]");
+    expect(Number(await verdict.getAttribute("data-adf-pvalue"))).toBeGreaterThanOrEqual(0);
+    expect(await verdict.textContent()).toMatch(/cointegrat|mean-revert/i);
+
+    const before = Number(await box.getAttribute("data-recomputes"));
+    const requests: string[] = [];
+    p.page.on("request", (r) => requests.push(r.url()));
+    await p.page.fill("input[name=window]", "90");
+    await p.page.press("input[name=window]", "Tab");
+    await expect.poll(async () => Number(await box.getAttribute("data-recomputes")), { timeout: 5_000 }).toBeGreaterThan(before);
+    await p.page.fill("input[name=z-entry]", "1.5");
+    await p.page.press("input[name=z-entry]", "Tab");
+    await expect.poll(async () => Number(await box.getAttribute("data-recomputes")), { timeout: 5_000 }).toBeGreaterThan(before + 1);
+    expect(requests.filter((u) => u.includes("/api/"))).toEqual([]);
+    expect(p.problems).toEqual([]);
+  }, 60_000);
+});
+
+describe("Correlation and Statistics", () => {
+  it("shows the correlation matrix of the collected symbols", async () => {
+    const p = await h.open("/correlation");
+    const heatmap = p.page.locator("[data-testid=correlation-heatmap][data-status='ok']");
+    await heatmap.waitFor({ timeout: 30_000 });
+    const matrix = JSON.parse((await heatmap.getAttribute("data-matrix"))!) as (number | null)[][];
+    const symbols = JSON.parse((await heatmap.getAttribute("data-symbols"))!) as string[];
+    expect(symbols).toEqual(["BTCUSDT", "ETHUSDT"]);
+    expect(matrix[0][0]).toBeCloseTo(1, 12);
+    expect(matrix[0][1]).toBeCloseTo(matrix[1][0]!, 12);
+    expect(Math.abs(matrix[0][1]!)).toBeLessThanOrEqual(1);
+    expect(await p.page.locator("[data-testid=correlation-heatmap] svg").count()).toBeGreaterThan(0);
+    expect(p.problems).toEqual([]);
+  }, 60_000);
+
+  it("downloads exactly the statistics table's rows as CSV, in its sort order", async () => {
+    const p = await h.open("/stats");
+    const table = p.page.locator("[data-testid=stats-table][data-status='ok']");
+    await table.waitFor({ timeout: 30_000 });
+    await table.locator("th").nth(1).click(); // sort by the second column
+    const [download] = await Promise.all([p.page.waitForEvent("download"), p.page.locator("[data-testid=stats-csv]").click()]);
+    const csv = (await (await download.createReadStream()).toArray()).join("").trim().split("\n");
+    // What the table showed when the file was made (both come from the same rows).
+    const shown = await table.evaluate((t) => Array.from(t.querySelectorAll("tr"), (r) => Array.from(r.querySelectorAll("th,td"), (c) => c.textContent!.trim())));
+    expect(csv.length).toBe(shown.length);
+    expect(csv.length).toBe(3); // header + BTCUSDT + ETHUSDT
+    expect(csv[0].split(",")).toEqual(shown[0]);
+    expect(csv.slice(1).map((line) => line.split(",")[0]).sort()).toEqual(["BTCUSDT", "ETHUSDT"]);
+    expect(p.problems).toEqual([]);
+  }, 60_000);
+});
