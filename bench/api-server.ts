@@ -31,6 +31,9 @@ const replayProcess = spawn(
   { stdio: ["ignore", "pipe", "ignore"] },
 );
 process.on("exit", () => replayProcess.kill("SIGINT"));
+// A signal exits (and so stops the replay server) at any point; once serving, after closing everything.
+let shutdown = async (): Promise<void> => process.exit(1);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown());
 const replay = JSON.parse(
   await new Promise<string>((resolve, reject) => {
     createInterface({ input: replayProcess.stdout! }).once("line", resolve);
@@ -59,11 +62,9 @@ const server = serve({ fetch: root.fetch, port: 0, hostname: "127.0.0.1", websoc
 await new Promise((resolve) => server.once("listening", resolve));
 const { port } = server.address() as AddressInfo;
 process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
-const stop = async () => {
+shutdown = async () => {
   server.close();
   await collector.stop();
   await store.close();
-  process.exit(0); // the exit handler stops the replay server
+  process.exit(0);
 };
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);

@@ -58,6 +58,8 @@ export interface ResponseCacheOptions {
   readonly maxAgeMs?: number;
   /** Entries kept; past this the cache starts empty again (default 1,000). */
   readonly maxEntries?: number;
+  /** Body bytes kept; past this the cache starts empty again (default 64 MiB). */
+  readonly maxBytes?: number;
   /** The clock, ms (default `Date.now`; tests step their own). */
   readonly now?: () => number;
 }
@@ -66,10 +68,13 @@ export class ResponseCache {
   private batches = 0;
   private invalidations = 0;
   private readonly entries = new Map<string, Entry>();
+  /** Body bytes of the answers in `entries`. */
+  private bytes = 0;
   private readonly refreshMs: number;
   private readonly maxStaleMs: number;
   private readonly maxAgeMs: number;
   private readonly maxEntries: number;
+  private readonly maxBytes: number;
   private readonly now: () => number;
 
   constructor(options: ResponseCacheOptions = {}) {
@@ -77,6 +82,7 @@ export class ResponseCache {
     this.maxStaleMs = options.maxStaleMs ?? 2_000;
     this.maxAgeMs = options.maxAgeMs ?? 1_000;
     this.maxEntries = options.maxEntries ?? 1_000;
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.now = options.now ?? Date.now;
   }
 
@@ -98,7 +104,7 @@ export class ResponseCache {
       const now = this.now();
       let entry = this.entries.get(key);
       if (entry === undefined) {
-        if (this.entries.size >= this.maxEntries) this.entries.clear();
+        if (this.entries.size >= this.maxEntries) this.clear();
         entry = { answer: null, at: 0, batches: -1, invalidations: -1, pending: null, pendingInvalidations: -1 };
         this.entries.set(key, entry);
       }
@@ -136,7 +142,9 @@ export class ResponseCache {
       const { answer, ownHeaders } = await capture(c.res);
       // Kept only if no upload came meanwhile (its read may predate the upload) and it is not an error.
       if (answer.status === 200 && invalidations === this.invalidations) {
+        if (this.entries.get(key) === entry) this.bytes += answer.body.byteLength - (entry.answer?.body.byteLength ?? 0);
         Object.assign(entry, { answer, at: now, batches, invalidations });
+        if (this.bytes > this.maxBytes) this.clear();
       }
       settle(answer);
       // This request gets the same bytes with its own per-request headers (undefined first: no header merging).
@@ -151,6 +159,12 @@ export class ResponseCache {
       // A URL that only ever failed (a typo, a bad parameter) takes no room.
       if (entry.answer === null && entry.pending === null && this.entries.get(key) === entry) this.entries.delete(key);
     }
+  }
+
+  /** Starts empty (requests holding an entry finish with it). */
+  private clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
   }
 }
 

@@ -21,6 +21,7 @@ function countingApp(options: ResponseCacheOptions = {}) {
   app.get("/data", async (c) => {
     const n = ++computations;
     if (c.req.query("bad") !== undefined) return c.json({ error: "bad parameter" }, 400);
+    if (c.req.query("big") !== undefined) return c.json({ n, padding: "x".repeat(1_000) });
     const broken = breakBody;
     await gate;
     // A body that fails while being read: the one failure Hono's error handler does not turn into a response.
@@ -135,6 +136,16 @@ describe("ResponseCache", () => {
     for (let i = 0; i < 5; i++) expect((await t.app.request(`/data?bad=${i}`)).status).toBe(400);
     expect(await read(t.app)).toBe(1);
     expect(t.computations()).toBe(6);
+  });
+
+  it("keeps no more body bytes than maxBytes", async () => {
+    const t = countingApp({ maxBytes: 500 });
+    expect(await read(t.app)).toBe(1);
+    expect(await read(t.app)).toBe(1);
+    expect(((await (await t.app.request("/data?big=1")).json()) as { n: number }).n).toBe(2);
+    expect(((await (await t.app.request("/data?big=1")).json()) as { n: number }).n).toBe(3);
+    expect(await read(t.app)).toBe(4); // the oversized answer emptied the cache
+    expect(await read(t.app)).toBe(4);
   });
 
   it("lets each waiter compute for itself when the computation throws", async () => {
