@@ -171,6 +171,11 @@ export class AlertService {
     this.#publish({ kind: "acknowledged", event });
   }
 
+  /** Resolves once every fire announced so far is in `alert_history` (an acknowledgement may follow at once). */
+  historyWritten(): Promise<void> {
+    return this.#writing;
+  }
+
   /** Each rule's evaluation state now (armed, holding since, last fire, last value), as plain JSON. */
   ruleStates(): AlertEvaluatorState {
     return this.#feed.snapshotState();

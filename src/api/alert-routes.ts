@@ -209,6 +209,8 @@ export function alertRoutes(deps: ApiDeps): Hono {
 
   routes.post("/alerts/:id/ack", async (c) => {
     const id = eventIdParam(c);
+    // A fire is announced before its row is written: a quick click must not find it missing.
+    await deps.alerts?.historyWritten();
     const event = await refusals(() => acknowledge(store, id));
     deps.alerts?.acknowledged(event);
     return c.json(event);

@@ -141,11 +141,13 @@ describe("Alerts", () => {
     await p.page.locator(".tl-toast", { hasText: "BTC above 1 (browser test)" }).first().waitFor({ timeout: 20_000 });
     const active = p.page.locator("[data-testid=alert-active]");
     await expect.poll(async () => Number(await active.getAttribute("data-notified")), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
-    const history = (await (await fetch(`${h.url}/api/alerts/history?ruleId=${rule.id}`)).json()) as { events: { id: number; acknowledgedAt: string | null }[] };
-    expect(history.events.length).toBe(1);
+    // The alert goes out first and its history row is written just after.
+    type History = { events: { id: number; acknowledgedAt: string | null }[] };
+    const history = async () => (await (await fetch(`${h.url}/api/alerts/history?ruleId=${rule.id}`)).json()) as History;
+    await expect.poll(async () => (await history()).events.length, { timeout: 5_000 }).toBe(1);
     await active.locator("[data-testid=alert-ack]").first().click();
     await expect
-      .poll(async () => ((await (await fetch(`${h.url}/api/alerts/history?ruleId=${rule.id}`)).json()) as typeof history).events[0].acknowledgedAt, { timeout: 10_000 })
+      .poll(async () => (await history()).events[0].acknowledgedAt, { timeout: 10_000 })
       .not.toBeNull();
     expect(p.problems).toEqual([]);
   }, 60_000);
