@@ -12,6 +12,7 @@ import type { ApiDeps } from "./deps.ts";
 import { ApiError } from "./errors.ts";
 import { checkReadOnlySelect } from "./sql-guard.ts";
 import { parseJsonBody } from "./validation.ts";
+import { uniqueNames } from "./column-names.ts";
 
 /** Longest accepted SQL text, characters. */
 export const MAX_SQL_LENGTH = 100_000;
@@ -163,12 +164,3 @@ export function toJsonValue(value: unknown): unknown {
   return value;
 }
 
-/** Arrow tables key columns by name: `SELECT 1 AS a, 2 AS a` must not lose one. */
-function uniqueNames(names: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return names.map((name) => {
-    const n = seen.get(name) ?? 0;
-    seen.set(name, n + 1);
-    return n === 0 ? name : `${name}_${n}`;
-  });
-}

@@ -9,6 +9,7 @@ import { tableRows } from "./arrow-rows.ts";
 import { NotebookQueryError, type NotebookDb, type SqlRow } from "./notebook-db.ts";
 import { projectPath } from "./project-paths.ts";
 import { ensureSampleDb, type SampleDbOptions } from "./sample-db.ts";
+import { uniqueNames } from "../api/column-names.ts";
 
 /** A {@link NotebookDb} on a file, with the read-only store for the store's own queries (`store.queryBars`, …). */
 export interface FileDb extends NotebookDb {
@@ -63,12 +64,3 @@ export async function openSampleDb(options: SampleDbOptions = {}): Promise<FileD
   return openDb(await ensureSampleDb(options));
 }
 
-/** Arrow columns are keyed by name, so `SELECT 1 AS a, 2 AS a` becomes a, a_1 (as the API does). */
-function uniqueNames(names: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return names.map((name) => {
-    const n = seen.get(name) ?? 0;
-    seen.set(name, n + 1);
-    return n === 0 ? name : `${name}_${n}`;
-  });
-}

@@ -5,17 +5,10 @@
 import type { AlertEvent } from "../../engine/index.ts";
 import { backtestAlertDraft, type BacktestAnswer } from "./alerts-api.ts";
 import type { AlertForm } from "./alerts-form.ts";
+import { LOOK_BACKS } from "./look-back.ts";
 import { el, formatNumber } from "./ui.ts";
 
-/** Look-back choices, ms; 0 replays everything stored (the API caps a single-symbol replay at 2M trades). */
-const RANGES: readonly (readonly [string, number])[] = [
-  ["last 15 min", 15 * 60_000],
-  ["last hour", 3_600_000],
-  ["last 6 hours", 6 * 3_600_000],
-  ["last 24 hours", 24 * 3_600_000],
-  ["all stored", 0],
-];
-
+// "all stored" replays everything (the API caps a single-symbol replay at 2M trades).
 const DEFAULT_RANGE = 3_600_000;
 
 /** Fire times listed at most; the count covers them all. */
@@ -32,7 +25,7 @@ export function alertBacktest(form: AlertForm): HTMLElement {
   const range = el(
     "select",
     { name: "backtestRange", "aria-label": "Backtest range" },
-    ...RANGES.map(([label, ms]) => el("option", { value: ms, selected: ms === DEFAULT_RANGE }, label)),
+    ...LOOK_BACKS.map(([label, ms]) => el("option", { value: ms, selected: ms === DEFAULT_RANGE }, label)),
   );
   const button = el("button", { type: "button", "data-testid": "alert-backtest" }, "What would have fired?");
   const result = el(

@@ -6,6 +6,7 @@
  */
 import { HEDGE_RATIO_METHODS } from "../../engine/index.ts";
 import { el } from "./ui.ts";
+import { LOOK_BACKS } from "./look-back.ts";
 
 type Dataset = "ticks" | "ohlc" | "pairs";
 
@@ -26,14 +27,7 @@ export interface ExportChoice {
   readonly to: string;
 }
 
-const RANGES: readonly (readonly [string, number])[] = [
-  ["last 15 min", 15 * 60_000],
-  ["last hour", 3_600_000],
-  ["last 6 hours", 6 * 3_600_000],
-  ["last 24 hours", 24 * 3_600_000],
-  ["all stored", 0],
-  ["custom", -1],
-];
+const RANGES: readonly (readonly [string, number])[] = [...LOOK_BACKS, ["custom", -1]];
 const TIMEFRAME = /^[1-9][0-9]*[smhd]$/;
 
 /**

@@ -5,6 +5,7 @@
 import type { SqlResult } from "../../api/sql-routes.ts";
 import { sendJson } from "./api.ts";
 import { el, formatNumber, table } from "./ui.ts";
+import { uniqueNames } from "../../api/column-names.ts";
 
 /** The query the console opens with. */
 export const DEFAULT_SQL = "SELECT symbol, count(*) AS trades FROM tick_data GROUP BY symbol ORDER BY symbol";
@@ -110,11 +111,3 @@ function cell(v: unknown): string {
   return String(v);
 }
 
-function uniqueNames(names: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return names.map((name) => {
-    const n = seen.get(name) ?? 0;
-    seen.set(name, n + 1);
-    return n === 0 ? name : `${name}_${n}`;
-  });
-}
