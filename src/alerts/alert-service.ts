@@ -285,13 +285,12 @@ export class AlertService {
   }
 
   #record(events: readonly AlertEvent[]): void {
-    const rules = new Map(this.#feed.rules().map((r) => [r.id, r]));
     this.#fired += events.length;
     // Ids are reserved in process, so each alert goes out at once, with the id its history row will have; the
     // row is written right after, off the path to the trader.
     const ids = this.#historyIds!.reserve(events.length);
     events.forEach((e, i) => {
-      const rule = rules.get(e.ruleId);
+      const rule = this.#feed.rule(e.ruleId);
       const alert: FiredAlert = {
         id: ids[i],
         ruleId: e.ruleId,

@@ -121,7 +121,7 @@ export class AlertFeed {
    * @returns true if the rule was held
    */
   removeRule(ruleId: string): boolean {
-    const rule = this.#evaluator.rules().find((r) => r.id === ruleId);
+    const rule = this.#evaluator.rule(ruleId);
     if (rule === undefined) return false;
     this.#evaluator.removeRule(ruleId);
     const key = metricKey(rule.metric);
@@ -132,6 +132,11 @@ export class AlertFeed {
       this.#unwatch(rule, key);
     }
     return true;
+  }
+
+  /** One rule by id, or undefined. */
+  rule(ruleId: string): AlertRule | undefined {
+    return this.#evaluator.rule(ruleId);
   }
 
   /** The rules held, in insertion order. */

@@ -139,6 +139,17 @@ export class AlertEvaluator {
   }
 
   /**
+   * One rule by id.
+   *
+   * @param ruleId id of the rule
+   * @returns the validated rule, or undefined when not held
+   * @throws nothing
+   */
+  rule(ruleId: string): AlertRule | undefined {
+    return this.#byId.get(ruleId)?.rule;
+  }
+
+  /**
    * The rules held, in insertion order.
    *
    * @returns the validated rules
