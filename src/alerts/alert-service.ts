@@ -102,6 +102,8 @@ export class AlertService {
   #pending: TickBatch[] | null = null;
   /** Rebuilds run one at a time. */
   #rebuilding: Promise<void> = Promise.resolve();
+  /** A rebuild waiting for the one running to end, which later rule changes join. */
+  #queued: Promise<void> | null = null;
   /** History writes run one at a time, in fire order. */
   #writing: Promise<void> = Promise.resolve();
   #unsubscribe: () => void = () => {};
@@ -223,7 +225,14 @@ export class AlertService {
   }
 
   #rebuild(starting: boolean): Promise<void> {
-    const run = this.#rebuilding.then(() => this.#rebuildNow(starting));
+    // Rule changes that arrive while a rebuild runs share the next one: it reads the rules as they are then, so
+    // a burst of API calls costs two replays of the stored trades, not one per call.
+    if (this.#queued !== null) return this.#queued;
+    const run = this.#rebuilding.then(() => {
+      this.#queued = null;
+      return this.#rebuildNow(starting);
+    });
+    this.#queued = run;
     this.#rebuilding = run.catch(() => {});
     return run;
   }
