@@ -34,9 +34,10 @@ import {
   type Trade,
 } from "../src/engine/index.ts";
 import { createRule } from "../src/store/alert-store.ts";
-import { openStore, TickBatchBuilder, type TickBatch } from "../src/store/index.ts";
+import { openStore, type TickBatch } from "../src/store/index.ts";
 import { seededRandom } from "../src/replay/seeded-random.ts";
 import { futuresCaptureTrades } from "../test/helpers/capture-trades.ts";
+import { tradeBatch } from "../test/helpers/store-feed.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SPEED = 20;
@@ -118,12 +119,6 @@ function thousandRules(symbols: readonly string[], trades: readonly Trade[], bas
   return rules;
 }
 
-function batchOf(trades: readonly Trade[]): TickBatch {
-  const builder = new TickBatchBuilder(Math.max(1, trades.length));
-  for (const t of trades) builder.push({ ...t, quoteQty: t.price * t.qty, eventTime: t.tradeTime, recvTime: t.tradeTime, source: "live" });
-  return builder.finish();
-}
-
 const quantile = (sorted: Float64Array, q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const fmt = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
 
@@ -187,7 +182,7 @@ async function endToEnd(rules: readonly Omit<AlertRule, "id">[], batches: readon
   let b = 0;
   for (; b < batches.length && performance.now() < deadline; b++) {
     const tickAt = performance.now();
-    const batch = batchOf(batches[b]);
+    const batch = tradeBatch(batches[b]);
     await store.appendTicks(batch);
     for (const t of batches[b]) {
       clock = Math.max(clock, t.tradeTime);

@@ -4,40 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/api/app.ts";
-import type { LiveSource } from "../../src/api/deps.ts";
-import type { CollectorStatus } from "../../src/collector/collector.ts";
-import type { Trade } from "../../src/engine/types.ts";
-import { openStore, TickBatchBuilder, type Store, type TickBatch } from "../../src/store/index.ts";
+import { openStore, type Store } from "../../src/store/index.ts";
 import { futuresCaptureTrades } from "../helpers/capture-trades.ts";
 import { CAPTURE } from "./api-store.ts";
+import { StoreFeed } from "../helpers/store-feed.ts";
 
 const BTC = futuresCaptureTrades(CAPTURE).filter((t) => t.symbol === "BTCUSDT");
 /** The cache's default bound: a batch is in every answer served this long after it was stored. */
 const MAX_STALE_MS = 2_000;
-
-function batchOf(trades: readonly Trade[]): TickBatch {
-  const builder = new TickBatchBuilder(trades.length);
-  for (const t of trades) builder.push({ ...t, quoteQty: t.price * t.qty, eventTime: t.tradeTime, recvTime: t.tradeTime + 5, source: "live" });
-  return builder.finish();
-}
-
-/** The collector's side as the API sees it: a batch is announced once the store holds it. */
-class StoreFeed implements LiveSource {
-  private readonly listeners = new Set<(batch: TickBatch) => void>();
-  constructor(private readonly store: Store) {}
-  onBatch(listener: (batch: TickBatch) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  async append(trades: readonly Trade[]): Promise<void> {
-    const batch = batchOf(trades);
-    await this.store.appendTicks(batch);
-    for (const listener of this.listeners) listener(batch);
-  }
-  status(): CollectorStatus {
-    throw new Error("not used here");
-  }
-}
 
 let dir: string;
 let store: Store;

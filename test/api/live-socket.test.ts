@@ -11,59 +11,18 @@ import { serve, upgradeWebSocket } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
-import type { LiveSource } from "../../src/api/deps.ts";
 import type { LiveFrame } from "../../src/api/live-protocol.ts";
 import { mountLiveSocket, SLOW_CLIENT_CLOSE_CODE, type LiveSocketOptions } from "../../src/api/live-socket.ts";
 import type { CollectorStatus } from "../../src/collector/collector.ts";
 import type { Bar, Trade } from "../../src/engine/types.ts";
 import { appendHistory } from "../../src/store/alert-store.ts";
-import { openStore, TickBatchBuilder, type Store, type TickBatch } from "../../src/store/index.ts";
+import { openStore, type Store } from "../../src/store/index.ts";
 import { futuresCaptureTrades } from "../helpers/capture-trades.ts";
 import { CAPTURE } from "./api-store.ts";
+import { StoreFeed, tradeBatch } from "../helpers/store-feed.ts";
 
 const ALL = futuresCaptureTrades(CAPTURE);
 const PRELOAD = 4000;
-
-function batchOf(trades: readonly Trade[]): TickBatch {
-  const builder = new TickBatchBuilder(Math.max(1, trades.length));
-  for (const t of trades) builder.push({ ...t, quoteQty: t.price * t.qty, eventTime: t.tradeTime, recvTime: t.tradeTime + 5, source: "live" });
-  return builder.finish();
-}
-
-/** The collector's contract, honestly kept: a batch is announced only once the store holds it. */
-class StoreFeed implements LiveSource {
-  private readonly listeners = new Set<(batch: TickBatch) => void>();
-  stored = 0;
-  constructor(private readonly store: Store) {}
-  onBatch(listener: (batch: TickBatch) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  async append(trades: readonly Trade[]): Promise<void> {
-    const batch = batchOf(trades);
-    const { inserted } = await this.store.appendTicks(batch);
-    this.stored += inserted;
-    for (const l of this.listeners) l(batch);
-  }
-  status(): CollectorStatus {
-    return {
-      state: "live",
-      stored: this.stored,
-      backfilled: 0,
-      duplicatesDropped: 0,
-      gapsFound: 0,
-      gapsFilled: 0,
-      missingIds: 0,
-      notMarketTrades: 0,
-      reconnects: 0,
-      quarantined: 0,
-      rateLimited: 0,
-      pendingBatches: 0,
-      lagMs: null,
-      lastTradeTime: {},
-    };
-  }
-}
 
 interface Harness {
   url: string;
@@ -82,7 +41,7 @@ async function startLive(options: LiveSocketOptions, preload: readonly Trade[] =
   const dir = mkdtempSync(join(tmpdir(), "ticklens-live-"));
   const store = await openStore(join(dir, "live.duckdb"));
   const feed = new StoreFeed(store);
-  if (preload.length > 0) await store.appendTicks(batchOf(preload));
+  if (preload.length > 0) await store.appendTicks(tradeBatch(preload));
   await store.resample({ final: true });
   const app = new Hono();
   const closeLive = mountLiveSocket(app, { store, live: feed }, upgradeWebSocket, options);
