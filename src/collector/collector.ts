@@ -34,9 +34,10 @@ export interface CollectorOptions {
   /** REST base for backfill, e.g. `https://api.binance.com`. */
   readonly restUrl: string;
   /**
-   * Most rows per Arrow batch. A batch is written when full, or every `flushIntervalMs` when the store is idle;
+   * Most rows per Arrow batch. A batch is written when full, or `flushIntervalMs` (default 100) after the last one;
    * while a write is in flight the next batch keeps filling, so batches grow with the load and stay small
-   * (quickly queryable) when it is light.
+   * (quickly queryable) when it is light. Each write is a transaction whose fixed cost dwarfs its rows': writing
+   * back to back instead (about 35 a second under the 20× replay) cost the server 3.5× the CPU.
    */
   readonly batchSize?: number;
   readonly flushIntervalMs?: number;
@@ -113,6 +114,9 @@ export function backfillPages(holes: readonly Hole[]): { symbol: string; fromId:
 export class Collector {
   private readonly sequencer: TradeSequencer;
   private readonly builder: TickBatchBuilder;
+  private readonly flushIntervalMs: number;
+  /** When the last batch was sealed (moved to the write queue), ms. */
+  private lastSealAt = 0;
   private readonly feeds: BinanceFeed[] = [];
   private readonly backfill: RestBackfill;
   private readonly queue: TickBatch[] = [];
@@ -143,6 +147,7 @@ export class Collector {
   ) {
     this.sequencer = new TradeSequencer(lastIds);
     this.builder = new TickBatchBuilder(options.batchSize ?? 65_536);
+    this.flushIntervalMs = options.flushIntervalMs ?? 100;
     this.backfill = new RestBackfill({
       restUrl: options.restUrl,
       market: options.market,
@@ -219,7 +224,7 @@ export class Collector {
     this.timers.push(
       setInterval(() => {
         if (this.writing === null) this.seal();
-      }, this.options.flushIntervalMs ?? 100),
+      }, this.flushIntervalMs),
     );
     const grace = this.options.backfillGraceMs ?? 1_000;
     this.timers.push(setInterval(() => void this.backfillHoles(grace), Math.max(50, grace / 2)));
@@ -259,7 +264,7 @@ export class Collector {
 
   /** Moves the open batch (and pending quarantine) to the write queue and makes sure a writer is running. */
   private seal(): void {
-    if (this.builder.length > 0) this.queue.push(this.builder.finish());
+    if (this.builder.length > 0) this.sealBatch();
     if (this.queue.length >= (this.options.maxPendingBatches ?? 4) && !this.paused) {
       this.paused = true;
       for (const f of this.feeds) f.pause();
@@ -267,10 +272,19 @@ export class Collector {
     if (this.queue.length > 0 || this.quarantine.length > 0) this.writing ??= this.drain().finally(() => (this.writing = null));
   }
 
+  private sealBatch(): void {
+    this.queue.push(this.builder.finish());
+    this.lastSealAt = Date.now();
+  }
+
   private async drain(): Promise<void> {
     for (;;) {
-      // What arrived during the last write goes out as one batch now.
-      if (this.queue.length === 0 && this.builder.length > 0) this.queue.push(this.builder.finish());
+      // What arrived during the last write goes out as one batch, once the flush interval since the last has passed.
+      if (this.queue.length === 0 && this.builder.length > 0) {
+        const wait = this.lastSealAt + this.flushIntervalMs - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (this.queue.length === 0 && this.builder.length > 0) this.sealBatch();
+      }
       if (this.queue.length === 0 && this.quarantine.length === 0) return;
       if (this.quarantine.length > 0) {
         const records = this.quarantine;

@@ -51,9 +51,14 @@ export const TICK_SCHEMA = new Schema([
 /** A record batch with {@link TICK_SCHEMA}. */
 export type TickBatch = RecordBatch;
 
+/** Rows a builder's columns hold before their first doubling. */
+const INITIAL_ROWS = 1_024;
+
 /**
- * Accumulates ticks into preallocated typed-array columns and emits them as one Arrow record batch: no
- * per-row objects survive a push, and `finish` wraps the arrays without copying them.
+ * Accumulates ticks into typed-array columns and emits them as one Arrow record batch: no per-row objects survive
+ * a push, and `finish` wraps the arrays without copying them. Columns start at {@link INITIAL_ROWS} rows and double
+ * up to `capacity` as rows arrive: the live collector seals a batch every few tens of milliseconds, and
+ * preallocating a full-capacity batch each time (4 MiB at 65,536 rows) made V8 run a full GC several times a second.
  */
 export class TickBatchBuilder {
   private symbols = new Map<string, number>();
@@ -70,17 +75,19 @@ export class TickBatchBuilder {
   private sourceIndex: Int32Array;
   private count = 0;
 
+  /** @param capacity most rows per batch: `isFull` turns true there and `push` refuses more */
   constructor(readonly capacity: number) {
-    this.symbolIndex = new Int32Array(capacity);
-    this.tradeId = new BigInt64Array(capacity);
-    this.price = new Float64Array(capacity);
-    this.qty = new Float64Array(capacity);
-    this.quoteQty = new Float64Array(capacity);
-    this.buyerMaker = new Uint8Array(Math.ceil(capacity / 8));
-    this.tradeTime = new BigInt64Array(capacity);
-    this.eventTime = new BigInt64Array(capacity);
-    this.recvTime = new BigInt64Array(capacity);
-    this.sourceIndex = new Int32Array(capacity);
+    const rows = Math.min(capacity, INITIAL_ROWS);
+    this.symbolIndex = new Int32Array(rows);
+    this.tradeId = new BigInt64Array(rows);
+    this.price = new Float64Array(rows);
+    this.qty = new Float64Array(rows);
+    this.quoteQty = new Float64Array(rows);
+    this.buyerMaker = new Uint8Array(Math.ceil(rows / 8));
+    this.tradeTime = new BigInt64Array(rows);
+    this.eventTime = new BigInt64Array(rows);
+    this.recvTime = new BigInt64Array(rows);
+    this.sourceIndex = new Int32Array(rows);
   }
 
   /** Rows pushed since the last `finish`. */
@@ -95,6 +102,7 @@ export class TickBatchBuilder {
   /** Adds one tick; throws a RangeError when the builder is full (check `isFull`). */
   push(tick: Tick): void {
     if (this.count === this.capacity) throw new RangeError(`TickBatchBuilder is full (capacity ${this.capacity})`);
+    if (this.count === this.price.length) this.grow();
     const i = this.count++;
     this.symbolIndex[i] = indexOf(this.symbols, tick.symbol);
     this.tradeId[i] = BigInt(tick.tradeId);
@@ -136,6 +144,26 @@ export class TickBatchBuilder {
   private reset(): void {
     const fresh = new TickBatchBuilder(this.capacity);
     Object.assign(this, fresh);
+  }
+
+  /** Doubles every column (up to `capacity` rows), keeping the rows pushed so far. */
+  private grow(): void {
+    const rows = Math.min(this.capacity, this.price.length * 2);
+    const widen = <T extends Int32Array | BigInt64Array | Float64Array | Uint8Array>(from: T, length: number): T => {
+      const to = new (from.constructor as new (n: number) => T)(length);
+      to.set(from as never);
+      return to;
+    };
+    this.symbolIndex = widen(this.symbolIndex, rows);
+    this.tradeId = widen(this.tradeId, rows);
+    this.price = widen(this.price, rows);
+    this.qty = widen(this.qty, rows);
+    this.quoteQty = widen(this.quoteQty, rows);
+    this.buyerMaker = widen(this.buyerMaker, Math.ceil(rows / 8));
+    this.tradeTime = widen(this.tradeTime, rows);
+    this.eventTime = widen(this.eventTime, rows);
+    this.recvTime = widen(this.recvTime, rows);
+    this.sourceIndex = widen(this.sourceIndex, rows);
   }
 }
 
