@@ -3,7 +3,16 @@
  * `AlertFeed`), each fire written to `alert_history`, handed to listeners (the `/ws/live` `alerts` channel) and
  * POSTed to the rule's webhook. Rule state is rebuilt from stored trades on start and whenever the rules change.
  */
-import { AlertFeed, parseTimeframe, type AlertChannel, type AlertEvent, type AlertEvaluatorState, type AlertRule, type AlertSeverity } from "../engine/index.ts";
+import {
+  AlertFeed,
+  parseTimeframe,
+  type AlertChannel,
+  type AlertEvent,
+  type AlertEvaluatorState,
+  type AlertRule,
+  type AlertSeverity,
+  type Trade,
+} from "../engine/index.ts";
 import { appendHistory, historyIds, lastFireTimes, listRules, type AlertHistoryEntry, type HistoryIds } from "../store/alert-store.ts";
 import { readTradeStream, tradesOfBatch, type Store, type TickBatch } from "../store/index.ts";
 import { WebhookNotifier, type WebhookStats } from "./webhook-notifier.ts";
@@ -86,6 +95,13 @@ function symbolsOf(rule: AlertRule): string[] {
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /**
+ * Trades evaluated before the event loop gets a turn. A burst (thousands of trades in one stored batch) is
+ * evaluated a slice at a time: each slice's fires go out before the next slice starts, and the HTTP and WebSocket
+ * work of the same process waits one slice (a few ms), not the whole batch.
+ */
+const SLICE_TRADES = 1_024;
+
+/**
  * @example
  * const alerts = await AlertService.start(store, collector);
  * alerts.onNotice((n) => console.log(n.kind === "fired" ? n.alert.message : `acknowledged ${n.event.id}`));
@@ -100,6 +116,10 @@ export class AlertService {
   #historyIds: HistoryIds | null = null;
   /** Batches that arrived while a rebuild was reading the store; ingested into the rebuilt feed. */
   #pending: TickBatch[] | null = null;
+  /** Trades of stored batches not evaluated yet, in slices of at most {@link SLICE_TRADES}, oldest first. */
+  #slices: Trade[][] = [];
+  /** Set while slices wait for their turn of the event loop; resolves once all are evaluated. */
+  #evaluating: Promise<void> | null = null;
   /** Rebuilds run one at a time. */
   #rebuilding: Promise<void> = Promise.resolve();
   /** A rebuild waiting for the one running to end, which later rule changes join. */
@@ -220,8 +240,35 @@ export class AlertService {
   }
 
   #ingest(batch: TickBatch): void {
-    const events = this.#feed.ingest(tradesOfBatch(batch));
+    const trades = tradesOfBatch(batch);
+    if (trades.length <= SLICE_TRADES) this.#slices.push(trades);
+    else for (let i = 0; i < trades.length; i += SLICE_TRADES) this.#slices.push(trades.slice(i, i + SLICE_TRADES));
+    if (this.#evaluating === null) this.#evaluateSlices();
+  }
+
+  /** Evaluates the first waiting slice now, and each further one on a later turn of the event loop. */
+  #evaluateSlices(): void {
+    const slice = this.#slices.shift();
+    if (slice === undefined || this.#closed) {
+      this.#slices = [];
+      return;
+    }
+    const events = this.#feed.ingest(slice);
     if (events.length > 0) this.#record(events);
+    if (this.#slices.length > 0) {
+      this.#evaluating = new Promise((resolve) =>
+        setImmediate(() => {
+          this.#evaluating = null;
+          this.#evaluateSlices();
+          resolve(this.#evaluated());
+        }),
+      );
+    }
+  }
+
+  /** Resolves once every trade handed to the service so far has been evaluated. */
+  #evaluated(): Promise<void> {
+    return this.#evaluating ?? Promise.resolve();
   }
 
   #rebuild(starting: boolean): Promise<void> {
@@ -241,6 +288,8 @@ export class AlertService {
     if (this.#closed) return;
     this.#pending ??= [];
     try {
+      // The old feed's state is read once the batches it was given are evaluated in full.
+      await this.#evaluated();
       const old = this.#feed;
       const oldState = old.snapshotState();
       const oldRules = new Map(old.rules().map((r) => [r.id, JSON.stringify(r)]));

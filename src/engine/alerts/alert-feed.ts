@@ -230,7 +230,7 @@ export class AlertFeed {
     this.#observations++;
     // ±Infinity cannot come from positive prices and quantities; should it ever, it means "not defined".
     const v = Number.isFinite(value) ? value : Number.NaN;
-    for (const e of this.#evaluator.update(key, v, time)) events.push(e);
+    this.#evaluator.updateInto(events, key, v, time);
   }
 
   #closePairBars(events: AlertEvent[], pair: PairEntry): void {

@@ -174,25 +174,45 @@ export class AlertEvaluator {
    * evaluator.update("price:BTCUSDT", 87_000, Date.now());
    */
   update(key: string, value: number, timeMs: number): AlertEvent[] {
+    const events: AlertEvent[] = [];
+    this.updateInto(events, key, value, timeMs);
+    return events;
+  }
+
+  /**
+   * {@link update}, appending the fired events to `events` instead of returning a new array: a feed observing
+   * several metrics per trade then allocates nothing for the (usual) observation that fires nothing.
+   *
+   * @param events where fired events are appended, in rule insertion order
+   * @param key see {@link update}
+   * @param value see {@link update}
+   * @param timeMs see {@link update}
+   * @returns nothing
+   * @throws {InvalidParameterError} as {@link update}; `events` is then unchanged
+   * @example
+   * const fired: AlertEvent[] = [];
+   * evaluator.updateInto(fired, "price:BTCUSDT", 87_000, Date.now());
+   */
+  updateInto(events: AlertEvent[], key: string, value: number, timeMs: number): void {
     const fn = "AlertEvaluator.update";
     if (typeof timeMs !== "number" || !Number.isFinite(timeMs)) throw new InvalidParameterError(fn, "timeMs", `must be a finite number, got ${timeMs}`);
     if (typeof value !== "number" || value === Infinity || value === -Infinity) {
       throw new InvalidParameterError(fn, "value", `must be a finite number (or NaN for "not yet defined"), got ${value}`);
     }
     const list = this.#byKey.get(key);
-    if (list === undefined || Number.isNaN(value)) return [];
-    for (const e of list) {
+    if (list === undefined || Number.isNaN(value)) return;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
       if (e.rule.enabled && e.lastTime !== null && timeMs < e.lastTime) {
         throw new InvalidParameterError(fn, "timeMs", `${timeMs} is earlier than the last observation of ${key} (${e.lastTime})`);
       }
     }
-    const events: AlertEvent[] = [];
-    for (const e of list) {
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
       if (!e.rule.enabled) continue;
       const event = step(e, value, timeMs);
       if (event !== null) events.push(event);
     }
-    return events;
   }
 
   /**

@@ -20,6 +20,8 @@ interface OpenClose {
   tradeId: number;
 }
 
+const NOTHING_CLOSED: readonly AlignedClose[] = Object.freeze([]);
+
 /**
  * Builds both legs' bars from trades and emits the aligned close of every bucket once it is final.
  *
@@ -80,9 +82,10 @@ export class PairBarAligner {
    * @param clockMs the stream's clock: the newest trade time seen on any symbol
    * @returns aligned closes in bucket order (often empty)
    */
-  advance(clockMs: number): AlignedClose[] {
+  advance(clockMs: number): readonly AlignedClose[] {
     const edge = Math.floor((clockMs - this.graceMs) / this.timeframeMs) * this.timeframeMs;
-    if (edge <= this.#finalBefore) return [];
+    // Called at every trade, and most trades close nothing: answer that without allocating.
+    if (edge <= this.#finalBefore) return NOTHING_CLOSED;
     this.#finalBefore = edge;
     const out: AlignedClose[] = [];
     for (const [start, a] of this.#a) {
