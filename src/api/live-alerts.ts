@@ -5,8 +5,7 @@
 import type { AlertNotice, AlertService } from "../alerts/alert-service.ts";
 import { listHistory } from "../store/alert-store.ts";
 import type { Store } from "../store/index.ts";
-import type { LiveClient } from "./live-client.ts";
-import type { LiveFrame } from "./live-protocol.ts";
+import { shareFrame, type LiveClient } from "./live-client.ts";
 
 /** History entries in the snapshot. */
 const SNAPSHOT_EVENTS = 100;
@@ -55,9 +54,9 @@ export class LiveAlerts {
 
   private publish(notice: AlertNotice): void {
     if (this.subscribers.size === 0) return;
-    const text = JSON.stringify({ type: "update", channel: "alerts", data: notice, time: Date.now() } satisfies LiveFrame);
+    const shared = shareFrame({ type: "update", channel: "alerts", data: notice, time: Date.now() });
     for (const [client, sub] of this.subscribers) {
-      if (sub.ready) client.sendText(text);
+      if (sub.ready) client.sendShared(shared);
       else sub.buffered.push(notice);
     }
   }

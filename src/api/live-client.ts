@@ -18,10 +18,29 @@ export interface SendLimits {
   readonly closeGraceMs: number;
 }
 
+/**
+ * A frame serialised once for every subscriber of a channel: UTF-8 JSON bytes, sent as a text frame. Encoding
+ * it once, rather than once per socket, spares a fan-out to 1,000 clients 999 encodings of the same text.
+ */
+export type SharedFrame = Buffer;
+
+/**
+ * Serialises a frame for {@link LiveClient.sendShared}.
+ *
+ * @param frame the frame
+ * @returns its JSON as UTF-8 bytes
+ * @throws nothing for a JSON-serialisable frame
+ * @example
+ * const shared = shareFrame({ type: "heartbeat", channel: null, data: { time: Date.now() } });
+ */
+export function shareFrame(frame: LiveFrame): SharedFrame {
+  return Buffer.from(JSON.stringify(frame));
+}
+
 /** What `ws`'s WebSocket offers beyond Hono's WSContext (present under @hono/node-server). */
 interface RawSocket {
   readonly bufferedAmount: number;
-  send(data: string, cb?: (error?: Error) => void): void;
+  send(data: string | Buffer, options: { binary: boolean }, cb?: (error?: Error) => void): void;
   close(code?: number, reason?: string): void;
   terminate(): void;
 }
@@ -60,23 +79,28 @@ export class LiveClient {
    * client.send({ type: "heartbeat", channel: null, data: { time: Date.now() } });
    */
   send(frame: LiveFrame): boolean {
-    return this.sendText(JSON.stringify(frame));
+    return this.write(JSON.stringify(frame));
   }
 
   /**
-   * Sends an already serialised frame (one `JSON.stringify` shared by every subscriber of a channel).
+   * Sends a frame serialised once for all its subscribers.
    *
-   * @param text the frame as JSON text
+   * @param frame from {@link shareFrame}
    * @returns true when queued
    * @throws nothing: a send failure closes the client
    * @example
-   * client.sendText(JSON.stringify(frame));
+   * const shared = shareFrame(frame);
+   * for (const client of subscribers) client.sendShared(shared);
    */
-  sendText(text: string): boolean {
+  sendShared(frame: SharedFrame): boolean {
+    return this.write(frame);
+  }
+
+  private write(data: string | SharedFrame): boolean {
     if (!this.open) return false;
     const raw = this.ws.raw;
     if (!isRawSocket(raw)) {
-      this.ws.send(text);
+      this.ws.send(typeof data === "string" ? data : data.toString("utf8"));
       return true;
     }
     // Checked before queuing, so one frame larger than the bound (a big snapshot) still goes to a client that keeps
@@ -87,7 +111,7 @@ export class LiveClient {
     }
     this.pending++;
     try {
-      raw.send(text, () => {
+      raw.send(data, { binary: false }, () => {
         this.pending--;
       });
     } catch {

@@ -9,8 +9,8 @@ import type { LiveSource } from "./deps.ts";
 import { OpenBar, readOpenBarSeed } from "./live-bars.ts";
 import { LiveAlerts } from "./live-alerts.ts";
 import { LivePairs } from "./live-pairs.ts";
-import { LiveClient } from "./live-client.ts";
-import { LiveProtocolError, parseLiveRequest, type LiveChannel, type LiveFrame } from "./live-protocol.ts";
+import { LiveClient, shareFrame, type SharedFrame } from "./live-client.ts";
+import { LiveProtocolError, parseLiveRequest, type LiveChannel } from "./live-protocol.ts";
 import { batchTradesBySymbol, readTradeSnapshot } from "./live-ticks.ts";
 
 /** Tunables of the live socket; every field has a default. */
@@ -339,7 +339,7 @@ export class LiveHub {
     if (fresh.length === 0) return;
     let minId = Number.POSITIVE_INFINITY;
     for (const t of fresh) if (t.tradeId < minId) minId = t.tradeId;
-    let shared: string | null = null;
+    let shared: SharedFrame | null = null;
     for (const [client, sub] of state.subscribers) {
       if (!sub.ready) {
         if (sub.buffered.length >= this.settings.maxPendingFrames) {
@@ -348,8 +348,8 @@ export class LiveHub {
           this.forget(client);
         } else sub.buffered.push(fresh);
       } else if (minId > sub.floor) {
-        shared ??= JSON.stringify({ type: "update", channel: state.channel.name, data: fresh, time: Date.now() } satisfies LiveFrame);
-        client.sendText(shared);
+        shared ??= shareFrame({ type: "update", channel: state.channel.name, data: fresh, time: Date.now() });
+        client.sendShared(shared);
       } else {
         const after = fresh.filter((t) => t.tradeId > sub.floor);
         if (after.length > 0) client.send({ type: "update", channel: state.channel.name, data: after, time: Date.now() });
@@ -360,19 +360,19 @@ export class LiveHub {
   private foldBars(state: BarsChannel, trades: readonly Trade[]): void {
     const changed = (state.openBar as OpenBar).fold(trades);
     if (changed.length === 0) return;
-    const text = JSON.stringify({ type: "update", channel: state.channel.name, data: changed, time: Date.now() } satisfies LiveFrame);
-    for (const [client, sub] of state.subscribers) if (sub.ready) client.sendText(text);
+    const shared = shareFrame({ type: "update", channel: state.channel.name, data: changed, time: Date.now() });
+    for (const [client, sub] of state.subscribers) if (sub.ready) client.sendShared(shared);
   }
 
   private heartbeat(): void {
     if (this.clients.size === 0) return;
-    const text = JSON.stringify({ type: "heartbeat", channel: null, data: { time: Date.now() } } satisfies LiveFrame);
-    for (const client of [...this.clients]) client.sendText(text);
+    const shared = shareFrame({ type: "heartbeat", channel: null, data: { time: Date.now() } });
+    for (const client of [...this.clients]) client.sendShared(shared);
   }
 
   private sendStatus(): void {
     if (this.status.size === 0 || this.live === null) return;
-    const text = JSON.stringify({ type: "update", channel: "status", data: this.live.status() } satisfies LiveFrame);
-    for (const client of [...this.status]) client.sendText(text);
+    const shared = shareFrame({ type: "update", channel: "status", data: this.live.status() });
+    for (const client of [...this.status]) client.sendShared(shared);
   }
 }

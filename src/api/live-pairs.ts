@@ -4,8 +4,8 @@
  * once per interval while either leg trades. One computation per channel serves every subscriber.
  */
 import type { Store } from "../store/index.ts";
-import type { LiveClient } from "./live-client.ts";
-import type { LiveChannel, LiveFrame } from "./live-protocol.ts";
+import { shareFrame, type LiveClient } from "./live-client.ts";
+import type { LiveChannel } from "./live-protocol.ts";
 import { computePairsSeries, latestPairsPoint, pairsReport, type PairsQuery } from "./pairs-series.ts";
 
 type PairsChannel = Extract<LiveChannel, { kind: "pairs" }>;
@@ -75,8 +75,8 @@ export class LivePairs {
       state.computing = true;
       try {
         const point = latestPairsPoint(await this.report(state.channel));
-        const text = JSON.stringify({ type: "update", channel: state.channel.name, data: point, time: Date.now() } satisfies LiveFrame);
-        for (const client of state.subscribers) client.sendText(text);
+        const shared = shareFrame({ type: "update", channel: state.channel.name, data: point, time: Date.now() });
+        for (const client of state.subscribers) client.sendShared(shared);
       } catch {
         // Not enough aligned bars yet (or a leg went quiet): nothing to send until the next trade.
       } finally {
