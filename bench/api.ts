@@ -5,7 +5,10 @@
  * WebSocket subscribers to `trades:BTCUSDT`: the delay from the server publishing each update to each client
  * receiving it, and the server's memory meanwhile.
  *
- * Every response's status and body are checked (non-2xx, bad bodies). The routes take turns in BENCH_ROUNDS
+ * Requests carry `Accept-Encoding: gzip, deflate, br`, as every browser's do, so answers of 1 KiB or more come
+ * gzipped. Every response's status and body are checked (non-2xx, bad bodies): a plain body by its shape, a
+ * gzipped one by its gzip header in every response and, before each slice, by one request read in full and
+ * decompressed. The routes take turns in BENCH_ROUNDS
  * slices (trivial, ohlc, pairs, trivial, …) so that load from other work on the machine falls on all of them
  * alike; each route's figures are over all its slices. Env: BENCH_SECONDS (default 10 per route), BENCH_ROUNDS
  * (default 5).
@@ -132,11 +135,41 @@ class Tally {
   }
 }
 
-/** Loads `url` for one slice, checking every response's body with `looksRight` (a cheap shape check, not a parse). */
-function slice(url: string, seconds: number, looksRight: (body: string) => boolean, tally: Tally): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const verifyBody = (body: unknown) => typeof body === "string" && looksRight(body);
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, verifyBody }, (error, r) => {
+/** What browsers send. */
+const BROWSER_ENCODINGS = "gzip, deflate, br";
+
+/** A route as measured: its path, whether its answer comes gzipped, and a cheap shape check of the plain body. */
+interface Route {
+  readonly name: string;
+  readonly path: string;
+  readonly gzipped: boolean;
+  readonly looksRight: (body: string) => boolean;
+}
+
+/**
+ * The body as autocannon hands it over (its bytes decoded as UTF-8) is the route's answer: for a gzipped route, a
+ * gzip stream (0x1f 0x8b; 0x8b is no UTF-8 and decodes to U+FFFD); else the plain answer.
+ */
+function bodyLooksRight(route: Route, body: unknown): boolean {
+  if (typeof body !== "string") return false;
+  return route.gzipped ? body.startsWith("\u001f\ufffd") : route.looksRight(body);
+}
+
+/** One request read in full: the encoding the route should answer with, and its decompressed body's shape. */
+async function fullCheck(url: string, route: Route): Promise<boolean> {
+  const res = await fetch(url, { headers: { "accept-encoding": BROWSER_ENCODINGS } });
+  const encoding = res.headers.get("content-encoding");
+  return res.ok && encoding === (route.gzipped ? "gzip" : null) && route.looksRight(await res.text());
+}
+
+/** Loads the route for one slice, checking every response (see {@link bodyLooksRight} and {@link fullCheck}). */
+async function slice(base: string, route: Route, seconds: number, tally: Tally): Promise<void> {
+  const url = `${base}${route.path}`;
+  if (!(await fullCheck(url, route))) tally.badBodies++;
+  await new Promise<void>((resolve, reject) => {
+    const verifyBody = (body: unknown) => bodyLooksRight(route, body);
+    const headers = { "accept-encoding": BROWSER_ENCODINGS };
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, headers, verifyBody }, (error, r) => {
       if (error) return reject(error);
       tally.responses += r.requests.total;
       tally.seconds += r.duration;
@@ -160,27 +193,29 @@ async function main(): Promise<void> {
   const { url } = JSON.parse(line) as { url: string };
   try {
     // Each route with the start of its real answer: bars present, a pairs report rather than an error.
-    const routes: [name: string, path: string, looksRight: (body: string) => boolean][] = [
-      ["trivial Hono route (baseline)", "/bench/trivial", (b) => b === '{"ok":true}'],
-      [
-        "GET /api/ohlc/BTCUSDT?timeframe=1m&limit=500",
-        "/api/ohlc/BTCUSDT?timeframe=1m&limit=500",
-        (b) => b.startsWith('{"symbol":"BTCUSDT","timeframe":"1m","bars":[{"symbol":"BTCUSDT","timeframe":"1m","bucketStart":') && b.endsWith("}]}"),
-      ],
-      [
-        "GET /api/analytics/pairs?a=ETHUSDT&b=BTCUSDT&timeframe=1m&window=5",
-        "/api/analytics/pairs?a=ETHUSDT&b=BTCUSDT&timeframe=1m&window=5",
-        (b) => b.startsWith('{"a":"ETHUSDT","b":"BTCUSDT","timeframe":"1m","window":5,"method":"ols","n":') && b.includes('"engleGranger":{'),
-      ],
+    const routes: Route[] = [
+      { name: "trivial Hono route (baseline)", path: "/bench/trivial", gzipped: false, looksRight: (b) => b === '{"ok":true}' },
+      {
+        name: "GET /api/ohlc/BTCUSDT?timeframe=1m&limit=500",
+        path: "/api/ohlc/BTCUSDT?timeframe=1m&limit=500",
+        gzipped: true,
+        looksRight: (b) => b.startsWith('{"symbol":"BTCUSDT","timeframe":"1m","bars":[{"symbol":"BTCUSDT","timeframe":"1m","bucketStart":') && b.endsWith("}]}"),
+      },
+      {
+        name: "GET /api/analytics/pairs?a=ETHUSDT&b=BTCUSDT&timeframe=1m&window=5",
+        path: "/api/analytics/pairs?a=ETHUSDT&b=BTCUSDT&timeframe=1m&window=5",
+        gzipped: true,
+        looksRight: (b) => b.startsWith('{"a":"ETHUSDT","b":"BTCUSDT","timeframe":"1m","window":5,"method":"ols","n":') && b.includes('"engleGranger":{'),
+      },
     ];
     const tallies = routes.map(() => new Tally());
-    process.stderr.write(`bench:api: ${routes.length} routes, ${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} turns\n`);
+    process.stderr.write(`bench:api: ${routes.length} routes, ${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} turns, Accept-Encoding: ${BROWSER_ENCODINGS}\n`);
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, [, path, looksRight]] of routes.entries()) await slice(`${url}${path}`, SECONDS / ROUNDS, looksRight, tallies[i]);
+      for (const [i, route] of routes.entries()) await slice(url, route, SECONDS / ROUNDS, tallies[i]);
     }
     const base = tallies[0];
     console.log(`route | requests/s | p50 ms | p99 ms | errors | non-2xx | bad bodies | share of trivial route`);
-    routes.forEach(([name], i) => {
+    routes.forEach(({ name }, i) => {
       const t = tallies[i];
       console.log(
         `${name} | ${Math.round(t.rps).toLocaleString("en")} | ${t.latency.at(0.5)} | ${t.latency.at(0.99)} | ${t.errors} | ${t.non2xx} | ` +

@@ -18,8 +18,15 @@
  * kept for later requests).
  *
  * Each answer carries a strong ETag of its bytes; a request whose `If-None-Match` names it gets 304.
+ *
+ * Compression. A text answer of at least {@link GZIP_MIN_BYTES} is gzipped once, on the first request that
+ * accepts gzip (browsers all do), and those bytes are served to every such request with their own ETag and
+ * `Vary: Accept-Encoding`: the bytes written per request, the main cost of serving a cached answer, shrink
+ * several-fold (7.5× for 60 bars), and compressing costs one request per answer, not every request. The byte
+ * budget counts plain bodies; a gzipped variant adds a fraction of its plain body.
  */
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import type { Context, MiddlewareHandler, Next } from "hono";
 
 /** An answer as sent: status, headers and the body's bytes. */
@@ -30,7 +37,20 @@ interface Answer {
   readonly body: Uint8Array<ArrayBuffer>;
   /** A strong ETag of the body; errors have none. */
   readonly etag: string | null;
+  /** The gzipped variant, made on first demand; null until then, and for answers not worth compressing. */
+  gzip: GzipVariant | null;
 }
+
+/** An answer's bytes gzipped, with the headers that say so and an ETag of their own. */
+interface GzipVariant {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array<ArrayBuffer>;
+  readonly etag: string;
+}
+
+/** Smallest body worth compressing, bytes: below it the gzip header and a round of zlib cost more than they save. */
+const GZIP_MIN_BYTES = 1_024;
+const COMPRESSIBLE_TYPE = /^(application\/json|text\/)/;
 
 interface Entry {
   /** The last successful (200) answer; when its read began and the change counts at that moment. */
@@ -149,7 +169,7 @@ export class ResponseCache {
       settle(answer);
       // This request gets the same bytes with its own per-request headers (undefined first: no header merging).
       c.res = undefined;
-      c.res = send(c, { ...answer, headers: ownHeaders });
+      c.res = send(c, answer, ownHeaders);
       return c.res;
     } catch (error) {
       fail(error);
@@ -182,16 +202,66 @@ async function capture(res: Response): Promise<{ answer: Answer; ownHeaders: Rec
     if (!PER_REQUEST_HEADER.test(name)) headers[name] = value;
   });
   if (etag !== null) headers.etag = ownHeaders.etag = etag;
-  return { answer: { status: res.status, headers: Object.freeze(headers), body, etag }, ownHeaders };
+  if (etag !== null && compressible(headers, body)) {
+    headers.vary = "accept-encoding";
+    ownHeaders.vary = varyWith(ownHeaders.vary);
+  }
+  return { answer: { status: res.status, headers: Object.freeze(headers), body, etag, gzip: null }, ownHeaders };
 }
 
-/** The answer as a new response, or 304 when the request already holds these bytes. */
-function send(c: Context, answer: Answer): Response {
-  if (answer.etag !== null) {
-    const held = c.req.header("if-none-match");
-    if (held !== undefined && matchesEtag(held, answer.etag)) return new Response(null, { status: 304, headers: { etag: answer.etag } });
+/** A cached 200 text answer big enough to compress. */
+function compressible(headers: Readonly<Record<string, string>>, body: Uint8Array): boolean {
+  const type = headers["content-type"] ?? "";
+  return body.byteLength >= GZIP_MIN_BYTES && COMPRESSIBLE_TYPE.test(type) && headers["content-encoding"] === undefined;
+}
+
+/** `Vary` with Accept-Encoding added to what the response already named. */
+function varyWith(vary: string | undefined): string {
+  return vary === undefined ? "accept-encoding" : `${vary}, accept-encoding`;
+}
+
+/** The request accepts gzip (`Accept-Encoding` names it, or `*`, without `q=0`). */
+function acceptsGzip(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  return header.split(",").some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    return (coding === "gzip" || coding === "*") && !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p));
+  });
+}
+
+/** The answer's gzipped variant, made once. */
+function gzipped(answer: Answer): GzipVariant {
+  if (answer.gzip === null) {
+    const body = new Uint8Array(gzipSync(answer.body, { level: 6 }));
+    const etag = `${answer.etag!.slice(0, -1)}-gzip"`;
+    answer.gzip = { headers: Object.freeze({ ...answer.headers, "content-encoding": "gzip", etag }), body, etag };
   }
-  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  return answer.gzip;
+}
+
+/**
+ * The answer as a new response (gzipped when worth it and accepted), or 304 when the request already holds these
+ * bytes. `ownHeaders`, for the request that computed the answer, replace the shared headers.
+ */
+function send(c: Context, answer: Answer, ownHeaders?: Readonly<Record<string, string>>): Response {
+  let headers = ownHeaders ?? answer.headers;
+  let body = answer.body;
+  let etag = answer.etag;
+  if (etag !== null && answer.headers.vary !== undefined && acceptsGzip(c.req.header("accept-encoding"))) {
+    const gzip = gzipped(answer);
+    headers = ownHeaders === undefined ? gzip.headers : { ...ownHeaders, "content-encoding": "gzip", etag: gzip.etag };
+    body = gzip.body;
+    etag = gzip.etag;
+  }
+  if (etag !== null) {
+    const held = c.req.header("if-none-match");
+    if (held !== undefined && matchesEtag(held, etag)) {
+      const notModified: Record<string, string> = { etag };
+      if (headers.vary !== undefined) notModified.vary = headers.vary;
+      return new Response(null, { status: 304, headers: notModified });
+    }
+  }
+  return new Response(body, { status: answer.status, headers });
 }
 
 /** `If-None-Match` holds `*` or the tag (weak comparison, as RFC 9110 asks for GET). */

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { ResponseCache, type ResponseCacheOptions } from "../../src/api/response-cache.ts";
 
@@ -21,7 +22,7 @@ function countingApp(options: ResponseCacheOptions = {}) {
   app.get("/data", async (c) => {
     const n = ++computations;
     if (c.req.query("bad") !== undefined) return c.json({ error: "bad parameter" }, 400);
-    if (c.req.query("big") !== undefined) return c.json({ n, padding: "x".repeat(1_000) });
+    if (c.req.query("big") !== undefined) return c.json({ n, padding: "x".repeat(2_000) });
     const broken = breakBody;
     await gate;
     // A body that fails while being read: the one failure Hono's error handler does not turn into a response.
@@ -190,5 +191,43 @@ describe("ResponseCache", () => {
     expect(t.computations()).toBe(1);
     expect(await read(t.app, { accept: "text/csv" })).toBe(2);
     expect(await read(t.app, { accept: "text/csv" })).toBe(2);
+  });
+
+  it("sends a big text answer gzipped to a request that accepts gzip, compressing it once, with its own ETag", async () => {
+    const t = countingApp();
+    const plain = await t.app.request("/data?big");
+    const plainBody = Buffer.from(await plain.arrayBuffer());
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(plain.headers.get("vary")).toMatch(/accept-encoding/i);
+
+    const gzip = { "accept-encoding": "br, gzip;q=0.8, deflate" };
+    const first = await t.app.request("/data?big", { headers: gzip });
+    const second = await t.app.request("/data?big", { headers: gzip });
+    expect(first.headers.get("content-encoding")).toBe("gzip");
+    expect(first.headers.get("vary")).toMatch(/accept-encoding/i);
+    const firstBytes = Buffer.from(await first.arrayBuffer());
+    expect(gunzipSync(firstBytes).equals(plainBody)).toBe(true);
+    expect(firstBytes.length).toBeLessThan(plainBody.length / 4);
+    expect(Buffer.from(await second.arrayBuffer()).equals(firstBytes)).toBe(true);
+
+    // One representation's ETag never validates the other's.
+    const gzipTag = first.headers.get("etag")!;
+    expect(gzipTag).not.toBe(plain.headers.get("etag"));
+    expect(second.headers.get("etag")).toBe(gzipTag);
+    expect((await t.app.request("/data?big", { headers: { ...gzip, "if-none-match": gzipTag } })).status).toBe(304);
+    expect((await t.app.request("/data?big", { headers: { "if-none-match": gzipTag } })).status).toBe(200);
+    expect(t.computations()).toBe(1);
+  });
+
+  it("sends small answers, and requests that refuse gzip, the plain bytes", async () => {
+    const t = countingApp();
+    const small = await t.app.request("/data", { headers: { "accept-encoding": "gzip" } });
+    expect(small.headers.get("content-encoding")).toBeNull();
+    expect(small.headers.get("vary") ?? "").not.toMatch(/accept-encoding/i);
+    for (const refusal of ["gzip;q=0", "identity", "deflate, gzip; q=0.0"]) {
+      const res = await t.app.request("/data?big", { headers: { "accept-encoding": refusal } });
+      expect(res.headers.get("content-encoding"), refusal).toBeNull();
+      expect(((await res.json()) as { padding: string }).padding).toHaveLength(2_000);
+    }
   });
 });
