@@ -75,9 +75,10 @@ async function fanOut(
           ws.on("message", (data: Buffer) => {
             const receivedAt = Date.now();
             if (!measuring || !isTradeUpdate(data)) return;
-            delays.push(receivedAt - publishTime(data));
+            const publishedAt = publishTime(data);
+            delays.push(receivedAt - publishedAt);
             // Every hundredth frame is read in full: trades of the channel, with the time the cheap read found.
-            if (delays.length % 100 === 0) checked.push(checkFrame(data, publishTime(data)));
+            if (delays.length % 100 === 0) checked.push(checkFrame(data, publishedAt));
           });
         }),
     ),

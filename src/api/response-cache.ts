@@ -37,6 +37,8 @@ interface Answer {
   readonly body: Uint8Array<ArrayBuffer>;
   /** A strong ETag of the body; errors have none. */
   readonly etag: string | null;
+  /** A 200 text answer big enough to be worth sending gzipped (see {@link compressible}). */
+  readonly gzippable: boolean;
   /** The gzipped variant, made on first demand; null until then, and for answers not worth compressing. */
   gzip: GzipVariant | null;
 }
@@ -202,11 +204,12 @@ async function capture(res: Response): Promise<{ answer: Answer; ownHeaders: Rec
     if (!PER_REQUEST_HEADER.test(name)) headers[name] = value;
   });
   if (etag !== null) headers.etag = ownHeaders.etag = etag;
-  if (etag !== null && compressible(headers, body)) {
+  const gzippable = etag !== null && compressible(headers, body);
+  if (gzippable) {
     headers.vary = "accept-encoding";
     ownHeaders.vary = varyWith(ownHeaders.vary);
   }
-  return { answer: { status: res.status, headers: Object.freeze(headers), body, etag, gzip: null }, ownHeaders };
+  return { answer: { status: res.status, headers: Object.freeze(headers), body, etag, gzippable, gzip: null }, ownHeaders };
 }
 
 /** A cached 200 text answer big enough to compress. */
@@ -247,7 +250,7 @@ function send(c: Context, answer: Answer, ownHeaders?: Readonly<Record<string, s
   let headers = ownHeaders ?? answer.headers;
   let body = answer.body;
   let etag = answer.etag;
-  if (etag !== null && answer.headers.vary !== undefined && acceptsGzip(c.req.header("accept-encoding"))) {
+  if (answer.gzippable && acceptsGzip(c.req.header("accept-encoding"))) {
     const gzip = gzipped(answer);
     headers = ownHeaders === undefined ? gzip.headers : { ...ownHeaders, "content-encoding": "gzip", etag: gzip.etag };
     body = gzip.body;
