@@ -7,22 +7,22 @@ import { cors } from "hono/cors";
 import type { UpgradeWebSocket } from "hono/ws";
 import type { ApiDeps } from "./deps.ts";
 import { ApiError, onApiError } from "./errors.ts";
-import { alertRoutes } from "./alert-routes.ts";
-import { analyticsRoutes } from "./analytics-routes.ts";
-import { exportRoutes } from "./export-routes.ts";
-import { dashboardRoutes } from "./dashboard-static.ts";
-import { healthRoutes } from "./health-routes.ts";
-import { mountLiveSocket, type LiveSocketOptions } from "./live-socket.ts";
-import { marketRoutes } from "./market-routes.ts";
-import { requireToken } from "./auth.ts";
-import { ResponseCache } from "./response-cache.ts";
-import { sqlRoutes } from "./sql-routes.ts";
-import { uploadRoutes } from "./upload-routes.ts";
+import { alertRoutes } from "./alerts/routes.ts";
+import { analyticsRoutes } from "./analytics/routes.ts";
+import { exportRoutes } from "./export/routes.ts";
+import { dashboardRoutes } from "./http/dashboard-static.ts";
+import { healthRoutes } from "./health/routes.ts";
+import { mountLiveSocket, type LiveSocketOptions } from "./live/socket.ts";
+import { marketRoutes } from "./market/routes.ts";
+import { requireToken } from "./http/auth.ts";
+import { ResponseCache } from "./http/response-cache.ts";
+import { sqlRoutes } from "./sql/routes.ts";
+import { uploadRoutes } from "./upload/routes.ts";
 
 export interface AppOptions {
   /** From `@hono/node-server`; without it there is no /ws/live (in-process tests of the REST side). */
   readonly upgradeWebSocket?: UpgradeWebSocket;
-  /** Heartbeat, queue limits and snapshot sizes of /ws/live (defaults in live-hub.ts). */
+  /** Heartbeat, queue limits and snapshot sizes of /ws/live (defaults in live/hub.ts). */
   readonly live?: LiveSocketOptions;
   /** The built dashboard served at `/` (default none: API only). */
   readonly dashboardDir?: string;
@@ -47,7 +47,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): TicklensApp 
     app.use(path, async (c, next) => (c.req.method === "GET" ? next() : requireToken(deps)(c, next)));
   }
   // Reads are shared until the data changes: a stored batch makes them stale (recomputed, briefly served stale
-  // meanwhile), an upload invalidates them outright (see response-cache.ts).
+  // meanwhile), an upload invalidates them outright (see http/response-cache.ts).
   const cache = new ResponseCache();
   const stopInvalidating = deps.live?.onBatch(() => cache.batchStored()) ?? (() => {});
   app.use("/api/upload", async (_c, next) => {

@@ -56,3 +56,6 @@ export {
 
 // Alert rules: parsing, the incremental evaluator and what-if backtests.
 export * from "./alerts/index.ts";
+
+// Result column names made unique the one way every reader of a result uses.
+export { uniqueNames } from "./unique-names.ts";

@@ -3,9 +3,9 @@
  * stream. What a notebook uses while the collector owns the DuckDB file.
  */
 import { tableFromIPC, type Table } from "apache-arrow";
-import { ARROW_STREAM_TYPE } from "../api/arrow-ipc.ts";
+import { ARROW_STREAM_TYPE } from "../api/http/arrow-ipc.ts";
 import type { ErrorBody } from "../api/errors.ts";
-import { MAX_ROW_LIMIT } from "../api/sql-routes.ts";
+import { MAX_ROW_LIMIT } from "../api/sql/routes.ts";
 import { tableRows } from "./arrow-rows.ts";
 import { NotebookQueryError, type NotebookDb, type SqlRow } from "./notebook-db.ts";
 

@@ -3,13 +3,13 @@
  * allows one writing process per file, but any number of readers once it is free).
  */
 import { tableFromIPC, type Table } from "apache-arrow";
-import { toArrowStream } from "../api/arrow-ipc.ts";
+import { toArrowStream } from "../api/http/arrow-ipc.ts";
 import { openStore, type Store } from "../store/index.ts";
 import { tableRows } from "./arrow-rows.ts";
 import { NotebookQueryError, type NotebookDb, type SqlRow } from "./notebook-db.ts";
 import { projectPath } from "./project-paths.ts";
 import { ensureSampleDb, type SampleDbOptions } from "./sample-db.ts";
-import { uniqueNames } from "../api/column-names.ts";
+import { uniqueNames } from "../engine/index.ts";
 
 /** A {@link NotebookDb} on a file, with the read-only store for the store's own queries (`store.queryBars`, …). */
 export interface FileDb extends NotebookDb {

@@ -1,8 +1,8 @@
 /** The Statistics page (stats.md): status, timeframe / window controls, and the live per-symbol statistics table. */
-import { ensurePanelStyles } from "../plot-panel.ts";
-import { statsBlock } from "../stats-view.ts";
-import { statusBar } from "../status-bar.ts";
-import { ensureStyles, numberInput, timeframeInput } from "../ui.ts";
+import { ensurePanelStyles } from "../shared/plot-panel.ts";
+import { statsBlock } from "../stats/view.ts";
+import { statusBar } from "../shared/status-bar.ts";
+import { ensureStyles, numberInput, timeframeInput } from "../shared/ui.ts";
 
 export { numberInput, statsBlock, statusBar, timeframeInput };
 

@@ -1,0 +1,109 @@
+/**
+ * The live `pairs:<a>:<b>:<tf>:<window>` channel: a snapshot of the pair's analytics (the report of
+ * `GET /api/analytics/pairs`, OLS hedge, inner join) over a recent lookback, then its latest point again at most
+ * once per interval while either leg trades. One computation per channel serves every subscriber.
+ */
+import type { Store } from "../../../store/index.ts";
+import { shareFrame, type LiveClient } from "../client.ts";
+import type { LiveChannel } from "../protocol.ts";
+import { computePairsSeries, latestPairsPoint, pairsReport, type PairsQuery } from "../../analytics/pairs-series.ts";
+
+type PairsChannel = Extract<LiveChannel, { kind: "pairs" }>;
+
+interface PairsState {
+  readonly channel: PairsChannel;
+  readonly subscribers: Set<LiveClient>;
+  /** A leg traded since the last computation. */
+  dirty: boolean;
+  computing: boolean;
+}
+
+/** Bars of lookback: enough for the window's statistics to settle, bounded so a recomputation stays cheap. */
+function lookbackBars(window: number): number {
+  return Math.max(5 * window, 600);
+}
+
+export class LivePairs {
+  private readonly channels = new Map<string, PairsState>();
+  private readonly timer: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly store: Store,
+    intervalMs: number,
+  ) {
+    this.timer = setInterval(() => void this.recomputeDirty(), intervalMs);
+    this.timer.unref?.();
+  }
+
+  /** Sends the snapshot; a pair without enough data yet answers `{ waiting: reason }` and updates once it has. */
+  async subscribe(client: LiveClient, channel: PairsChannel): Promise<void> {
+    let state = this.channels.get(channel.name);
+    if (state === undefined) {
+      state = { channel, subscribers: new Set(), dirty: false, computing: false };
+      this.channels.set(channel.name, state);
+    }
+    state.subscribers.add(client);
+    client.send({ type: "snapshot", channel: channel.name, data: await this.report(channel).catch((error: Error) => ({ waiting: error.message })) });
+  }
+
+  leave(client: LiveClient, name: string): void {
+    const state = this.channels.get(name);
+    if (state && state.subscribers.delete(client) && state.subscribers.size === 0) this.channels.delete(name);
+  }
+
+  /** Symbols that just traded: their pairs are recomputed on the next tick of the interval. */
+  touch(symbols: Iterable<string>): void {
+    const traded = new Set(symbols);
+    for (const state of this.channels.values()) {
+      if (traded.has(state.channel.a) || traded.has(state.channel.b)) state.dirty = true;
+    }
+  }
+
+  get size(): number {
+    return this.channels.size;
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.channels.clear();
+  }
+
+  private async recomputeDirty(): Promise<void> {
+    for (const state of this.channels.values()) {
+      if (!state.dirty || state.computing) continue;
+      state.dirty = false;
+      state.computing = true;
+      try {
+        const point = latestPairsPoint(await this.report(state.channel));
+        const shared = shareFrame({ type: "update", channel: state.channel.name, data: point, time: Date.now() });
+        for (const client of state.subscribers) client.sendShared(shared);
+      } catch {
+        // Not enough aligned bars yet (or a leg went quiet): nothing to send until the next trade.
+      } finally {
+        state.computing = false;
+      }
+    }
+  }
+
+  private async report(channel: PairsChannel) {
+    const latest = await this.store.read(async (c) =>
+      Number(
+        (
+          await c.runAndReadAll(
+            `SELECT epoch_ms(max(last_trade_time)) FROM tick_symbols WHERE symbol IN ('${channel.a}', '${channel.b}')`,
+          )
+        ).getRows()[0][0] ?? 0,
+      ),
+    );
+    const query: PairsQuery = {
+      a: channel.a,
+      b: channel.b,
+      timeframe: channel.timeframe.label,
+      window: channel.window,
+      method: "ols",
+      join: "inner",
+      from: latest - lookbackBars(channel.window) * channel.timeframe.ms,
+    };
+    return pairsReport(await computePairsSeries(this.store, query));
+  }
+}

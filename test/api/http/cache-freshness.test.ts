@@ -1,0 +1,67 @@
+// The response cache in the real app on a real store: what a read sees after a stored batch and after an upload.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../../src/api/app.ts";
+import { openStore, type Store } from "../../../src/store/index.ts";
+import { futuresCaptureTrades } from "../../helpers/capture-trades.ts";
+import { CAPTURE } from "../api-store.ts";
+import { StoreFeed } from "../../helpers/store-feed.ts";
+
+const BTC = futuresCaptureTrades(CAPTURE).filter((t) => t.symbol === "BTCUSDT");
+/** The cache's default bound: a batch is in every answer served this long after it was stored. */
+const MAX_STALE_MS = 2_000;
+
+let dir: string;
+let store: Store;
+let feed: StoreFeed;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "ticklens-cache-"));
+  store = await openStore(join(dir, "cache.duckdb"));
+  feed = new StoreFeed(store);
+  app = createApp({ store, live: feed });
+  await feed.append(BTC.slice(0, 4000));
+});
+afterAll(async () => {
+  app.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const tradesInBars = async () => {
+  const res = await app.app.request("/api/ohlc/BTCUSDT?timeframe=1m");
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { bars: { trades: number }[] }).bars.reduce((n, b) => n + b.trades, 0);
+};
+const storedTrades = async () => {
+  const body = (await (await app.app.request("/api/symbols")).json()) as { symbols: { symbol: string; trades: number }[] };
+  return body.symbols.find((s) => s.symbol === "BTCUSDT")?.trades;
+};
+
+describe("reads behind the response cache", () => {
+  it("show a stored batch once the documented staleness bound has passed", async () => {
+    expect(await tradesInBars()).toBe(4000);
+    expect(await storedTrades()).toBe(4000);
+    await feed.append(BTC.slice(4000, 5000));
+    await new Promise((r) => setTimeout(r, MAX_STALE_MS + 50));
+    expect(await tradesInBars()).toBe(5000);
+    expect(await storedTrades()).toBe(5000);
+  });
+
+  it("show an upload at once (read-your-writes)", async () => {
+    expect(await tradesInBars()).toBe(5000);
+    const csv = BTC.slice(5000, 5500)
+      .map((t) => `${t.tradeId},${t.price},${t.qty},${t.price * t.qty},${t.tradeTime},${t.isBuyerMaker ? "True" : "False"},True`)
+      .join("\n");
+    const upload = await app.app.request("/api/upload?kind=ticks&name=more&symbol=BTCUSDT", {
+      method: "POST",
+      headers: { "content-type": "text/csv" },
+      body: csv,
+    });
+    expect(upload.status).toBe(201);
+    expect(await tradesInBars()).toBe(5500);
+    expect(await storedTrades()).toBe(5500);
+  });
+});

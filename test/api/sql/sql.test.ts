@@ -1,0 +1,305 @@
+/**
+ * POST /api/sql against a real DuckDB file holding the real BTC/ETH futures capture: results as JSON and Arrow,
+ * the row and time limits, and a corpus of attacks and malformed requests that must all be refused with a 4xx and
+ * leave the database as it was.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { tableFromIPC } from "apache-arrow";
+import { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../../src/api/app.ts";
+import { onApiError } from "../../../src/api/errors.ts";
+import { sqlRoutes } from "../../../src/api/sql/routes.ts";
+import type { Store } from "../../../src/store/index.ts";
+import { captureStore } from "../api-store.ts";
+
+let store: Store;
+let cleanup: () => Promise<void>;
+let app: Hono;
+let scratch: string;
+
+beforeAll(async () => {
+  ({ store, cleanup } = await captureStore());
+  app = createApp({ store }).app;
+  scratch = mkdtempSync(join(tmpdir(), "ticklens-sql-"));
+}, 60_000);
+
+afterAll(async () => {
+  await cleanup();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+function post(body: unknown, headers: Record<string, string> = {}, target: Hono = app): Promise<Response> {
+  return Promise.resolve(
+    target.request("/api/sql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
+}
+
+/** Row counts of every user table plus the list of tables, views, sequences and settings that writes could touch. */
+async function snapshot(): Promise<string> {
+  return store.read(async (c) => {
+    const tables = (await c.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE NOT internal ORDER BY 1")).getRows().map((r) => String(r[0]));
+    const counts: string[] = [];
+    for (const t of tables) counts.push(`${t}=${(await c.runAndReadAll(`SELECT count(*) FROM "${t}"`)).getRows()[0][0]}`);
+    const other = await c.runAndReadAll(
+      `SELECT (SELECT count(*) FROM duckdb_views() WHERE NOT internal), (SELECT count(*) FROM duckdb_sequences()),
+              (SELECT count(*) FROM duckdb_databases()), current_setting('enable_external_access')`,
+    );
+    return `${counts.join(",")};${other.getRows()[0].join(",")}`;
+  });
+}
+
+describe("POST /api/sql runs one read-only SELECT", () => {
+  it("answers an aggregate over the real capture as JSON, BIGINT as number and timestamps as ISO strings", async () => {
+    const res = await post({
+      sql: "SELECT symbol, count(*) AS n, min(trade_time) AS first, max(price) AS hi FROM tick_data GROUP BY symbol ORDER BY symbol",
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.columns).toEqual([
+      { name: "symbol", type: "VARCHAR" },
+      { name: "n", type: "BIGINT" },
+      { name: "first", type: "TIMESTAMP" },
+      { name: "hi", type: "DOUBLE" },
+    ]);
+    expect(body.rows.map((r: unknown[]) => r[0])).toEqual(["BTCUSDT", "ETHUSDT"]);
+    // Cross-check against the store itself.
+    const expected = await store.read(async (c) =>
+      (await c.runAndReadAll("SELECT count(*)::DOUBLE, epoch_ms(min(trade_time)) FROM tick_data WHERE symbol = 'BTCUSDT'")).getRows()[0],
+    );
+    expect(body.rows[0][1]).toBe(expected[0]);
+    expect(typeof body.rows[0][1]).toBe("number");
+    expect(body.rows[0][2]).toBe(new Date(Number(expected[1])).toISOString());
+    expect(body.rowCount).toBe(2);
+    expect(body.truncated).toBe(false);
+    expect(typeof body.elapsedMs).toBe("number");
+  });
+
+  it("returns integers beyond 2^53 as strings, exactly", async () => {
+    const body = await (await post({ sql: "SELECT 9007199254740993::BIGINT AS big, 42::HUGEINT AS small" })).json();
+    expect(body.rows).toEqual([["9007199254740993", 42]]);
+  });
+
+  it("truncates at the default 10,000 rows and at a requested limit, saying so", async () => {
+    const all = await (await post({ sql: "SELECT trade_id FROM tick_data ORDER BY symbol, trade_id" })).json();
+    expect(all.rowCount).toBe(10_000);
+    expect(all.rows).toHaveLength(10_000);
+    expect(all.truncated).toBe(true);
+    const five = await (await post({ sql: "SELECT * FROM range(5)", limit: 5 })).json();
+    expect(five).toMatchObject({ rowCount: 5, truncated: false });
+    const four = await (await post({ sql: "SELECT * FROM range(5) ORDER BY 1 DESC", limit: 4 })).json();
+    expect(four.rows).toEqual([[4], [3], [2], [1]]);
+    expect(four.truncated).toBe(true);
+  });
+
+  it("accepts a trailing semicolon, comments, CTEs, set operations and information_schema", async () => {
+    const body = await (
+      await post({
+        sql: "-- lead\nWITH s AS (SELECT DISTINCT symbol FROM tick_data) /* block */ SELECT symbol FROM s UNION ALL SELECT 'X' ORDER BY 1; -- trailing",
+      })
+    ).json();
+    expect(body.rows).toEqual([["BTCUSDT"], ["ETHUSDT"], ["X"]]);
+    const tables = await (await post({ sql: "SELECT table_name FROM information_schema.tables WHERE table_name = 'tick_data'" })).json();
+    expect(tables.rows).toEqual([["tick_data"]]);
+  });
+
+  it("allows the read-only shorthands DESCRIBE, SUMMARIZE and SHOW TABLES on stored tables", async () => {
+    const describe = await (await post({ sql: "DESCRIBE tick_data" })).json();
+    expect(describe.rows.map((r: unknown[]) => r[0])).toContain("trade_time");
+    const summary = await (await post({ sql: "SUMMARIZE SELECT price FROM tick_data" })).json();
+    expect(summary.rows[0][0]).toBe("price");
+    const show = await (await post({ sql: "SHOW TABLES" })).json();
+    expect(show.rows.map((r: unknown[]) => r[0])).toContain("tick_data");
+  });
+
+  it("streams Arrow IPC for format=arrow and for Accept: application/vnd.apache.arrow.stream", async () => {
+    const sql = "SELECT symbol, trade_id, price, trade_time FROM tick_data ORDER BY symbol, trade_id LIMIT 3";
+    const json = await (await post({ sql })).json();
+    for (const res of [await post({ sql, format: "arrow" }), await post({ sql }, { accept: "application/vnd.apache.arrow.stream" })]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/vnd.apache.arrow.stream");
+      const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+      expect(table.numRows).toBe(3);
+      expect(table.schema.fields.map((f) => f.name)).toEqual(["symbol", "trade_id", "price", "trade_time"]);
+      const rows = table.toArray().map((r) => r.toJSON());
+      rows.forEach((r, i) => {
+        expect(r.symbol).toBe(json.rows[i][0]);
+        expect(Number(r.trade_id)).toBe(json.rows[i][1]);
+        expect(r.price).toBe(json.rows[i][2]);
+        // Arrow's JS reader gives timestamps as epoch ms.
+        expect(new Date(Number(r.trade_time)).toISOString()).toBe(json.rows[i][3]);
+      });
+    }
+    // An explicit format=json wins over the Accept header.
+    const res = await post({ sql, format: "json" }, { accept: "application/vnd.apache.arrow.stream" });
+    expect(res.headers.get("content-type")).toContain("application/json");
+  });
+
+  it("interrupts a query past the time limit with a 4xx, and the connection keeps working", async () => {
+    const quick = new Hono();
+    quick.onError(onApiError);
+    quick.route("/api", sqlRoutes({ store }, { timeoutMs: 150 }));
+    const res = await post({ sql: "SELECT count(*) FROM range(100000000) a, range(100000) b WHERE a.range + b.range = -1" }, {}, quick);
+    expect(res.status).toBe(422);
+    expect((await res.json()).error).toMatchObject({ code: "query_timeout", field: "sql" });
+    const after = await (await post({ sql: "SELECT 1 AS one" }, {}, quick)).json();
+    expect(after.rows).toEqual([[1]]);
+  }, 20_000);
+
+  it("requires the configured bearer token", async () => {
+    const guarded = createApp({ store, token: "t" }).app;
+    const missing = await post({ sql: "SELECT 1" }, {}, guarded);
+    expect(missing.status).toBe(401);
+    expect((await missing.json()).error.field).toBe("authorization");
+    expect((await post({ sql: "SELECT 1" }, { authorization: "Bearer wrong" }, guarded)).status).toBe(401);
+    expect((await post({ sql: "SELECT 1" }, { authorization: "Bearer t" }, guarded)).status).toBe(200);
+  });
+});
+
+describe("POST /api/sql refuses everything else with a 4xx naming the field, changing nothing", () => {
+  const file = (name: string) => join(tmpdir(), `ticklens-sql-attack-${process.pid}-${name}`);
+  const attacks: readonly [string, string][] = [
+    ["CREATE TABLE", "CREATE TABLE evil (a INT)"],
+    ["CREATE VIEW", "CREATE VIEW v AS SELECT 1"],
+    ["CREATE SEQUENCE", "CREATE SEQUENCE s"],
+    ["CREATE MACRO", "CREATE MACRO m(a) AS a"],
+    ["DROP", "DROP TABLE tick_data"],
+    ["ALTER", "ALTER TABLE tick_data ADD COLUMN x INT"],
+    ["INSERT", "INSERT INTO tick_data SELECT * FROM tick_data"],
+    ["UPDATE", "UPDATE tick_data SET price = 1"],
+    ["DELETE", "DELETE FROM tick_data"],
+    ["TRUNCATE", "TRUNCATE tick_data"],
+    ["COPY TO", `COPY tick_data TO '${file("copy.csv")}'`],
+    ["COPY (SELECT) TO", `COPY (SELECT 1) TO '${file("copy2.parquet")}' (FORMAT parquet)`],
+    ["EXPORT DATABASE", `EXPORT DATABASE '${file("export")}'`],
+    ["ATTACH", `ATTACH '${file("other.duckdb")}' AS other`],
+    ["DETACH", "DETACH other"],
+    ["INSTALL", "INSTALL httpfs"],
+    ["LOAD", "LOAD httpfs"],
+    ["PRAGMA", "PRAGMA database_size"],
+    ["SET", "SET enable_external_access = false"],
+    ["RESET", "RESET threads"],
+    ["CHECKPOINT", "CHECKPOINT"],
+    ["VACUUM", "VACUUM"],
+    ["BEGIN", "BEGIN TRANSACTION"],
+    ["CALL", "CALL pragma_version()"],
+    ["EXPLAIN ANALYZE", "EXPLAIN ANALYZE SELECT 1"],
+    ["DESCRIBE of a file", "DESCRIBE '/etc/passwd'"],
+    ["DESCRIBE of a quoted path", 'DESCRIBE "/etc/passwd"'],
+    ["SUMMARIZE of a file", "SUMMARIZE '/etc/passwd'"],
+    ["SUMMARIZE of read_csv", "SUMMARIZE SELECT * FROM read_csv('/etc/passwd')"],
+    ["SHOW DATABASES", "SHOW DATABASES"],
+    ["PIVOT statement", "PIVOT tick_data ON symbol USING count(*)"],
+    ["read_csv", "SELECT * FROM read_csv('/etc/passwd')"],
+    ["read_csv_auto", "SELECT * FROM read_csv_auto('/etc/passwd')"],
+    ["read_text", "SELECT * FROM read_text('/etc/passwd')"],
+    ["read_blob", "SELECT * FROM read_blob('/etc/hostname')"],
+    ["read_parquet", "SELECT * FROM read_parquet('/tmp/x.parquet')"],
+    ["read_json", "SELECT * FROM read_json('/etc/passwd')"],
+    ["glob", "SELECT * FROM glob('/*')"],
+    ["glob in a subquery", "SELECT (SELECT count(*) FROM glob('/*')) AS n"],
+    ["replacement scan of a path", "SELECT * FROM '/etc/passwd'"],
+    ["replacement scan of a csv name", "SELECT * FROM \"data.csv\""],
+    ["replacement scan hidden in a join", "SELECT * FROM tick_data t JOIN '/etc/hosts' h ON true"],
+    ["replacement scan outside a CTE's scope", "SELECT * FROM (WITH \"/etc/passwd\" AS (SELECT 1) SELECT * FROM \"/etc/passwd\"), \"/etc/passwd\""],
+    ["read_csv in a CTE", "WITH x AS (SELECT * FROM read_csv('/etc/passwd')) SELECT * FROM x"],
+    ["read_csv in a scalar subquery", "SELECT (SELECT count(*) FROM read_csv('/etc/passwd'))"],
+    ["query() runs SQL", "SELECT * FROM query('DROP TABLE tick_data')"],
+    ["query_table", "SELECT * FROM query_table('tick_data')"],
+    ["json_execute_serialized_sql", "SELECT * FROM json_execute_serialized_sql(json_serialize_sql('SELECT 1'))"],
+    ["getenv", "SELECT getenv('HOME')"],
+    ["getenv in WHERE", "SELECT 1 WHERE getenv('HOME') IS NOT NULL"],
+    ["current_setting", "SELECT current_setting('temp_directory')"],
+    ["nextval", "SELECT nextval('seq')"],
+    ["setseed", "SELECT setseed(0.5)"],
+    ["checkpoint()", "SELECT * FROM checkpoint()"],
+    ["duckdb_settings()", "SELECT * FROM duckdb_settings()"],
+    ["duckdb_secrets()", "SELECT * FROM duckdb_secrets()"],
+    ["duckdb_databases view (paths)", "SELECT * FROM duckdb_databases"],
+    ["pragma_ table function", "SELECT * FROM pragma_table_info('tick_data')"],
+    ["parquet_metadata", "SELECT * FROM parquet_metadata('/tmp/x.parquet')"],
+    ["sniff_csv", "SELECT * FROM sniff_csv('/etc/passwd')"],
+    ["another catalog", "SELECT * FROM system.main.duckdb_settings"],
+    ["two statements", "SELECT 1; DROP TABLE tick_data"],
+    ["two SELECTs", "SELECT 1; SELECT 2"],
+    ["write after a comment", "SELECT 1 /* ; */ ; DELETE FROM tick_data -- ;"],
+    ["write hidden after a line comment", "SELECT 1 -- harmless\n; DROP TABLE tick_data"],
+    ["DELETE inside a CTE", "WITH d AS (DELETE FROM tick_data RETURNING *) SELECT * FROM d"],
+    ["INSERT in a CTE", "WITH d AS (INSERT INTO tick_data SELECT * FROM tick_data RETURNING 1) SELECT 1"],
+    ["DML with RETURNING", "DELETE FROM tick_data RETURNING trade_id"],
+    ["unknown table", "SELECT * FROM no_such_table"],
+    ["unknown column", "SELECT no_such_column FROM tick_data"],
+    ["syntax error", "SELEC 1"],
+    ["unbalanced paren", "SELECT (1"],
+    ["closing paren trick", "SELECT 1) UNION (SELECT 2"],
+    ["runtime error", "SELECT 'abc'::INTEGER"],
+    ["only a comment", "-- nothing here"],
+    ["only a semicolon", ";"],
+  ];
+
+  it.each(attacks)("%s", async (_label, sql) => {
+    const before = await snapshot();
+    const res = await post({ sql });
+    expect(res.status, await res.clone().text()).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    const body = await res.json();
+    expect(body.error.field).toBe("sql");
+    expect(typeof body.error.message).toBe("string");
+    // Refused before running, by the parser check, not by DuckDB failing half-way through (e.g. reading a file).
+    if (!["unknown column", "runtime error"].includes(_label)) expect(body.error.code).not.toBe("sql_error");
+    expect(await snapshot()).toBe(before);
+    for (const name of ["copy.csv", "copy2.parquet", "export", "other.duckdb"]) expect(existsSync(file(name))).toBe(false);
+  });
+
+  it("gives DuckDB's parser message for invalid SQL", async () => {
+    const body = await (await post({ sql: "SELEC 1" })).json();
+    expect(body.error).toMatchObject({ code: "sql_syntax", field: "sql" });
+    expect(body.error.message).toContain('syntax error at or near "SELEC"');
+  });
+
+  const malformed: readonly [string, string | unknown, string][] = [
+    ["empty body", "", "body"],
+    ["not JSON", "SELECT 1", "body"],
+    ["truncated JSON", '{"sql": "SELECT 1"', "body"],
+    ["JSON null", "null", "body"],
+    ["JSON array", ["SELECT 1"], "body"],
+    ["JSON string", '"SELECT 1"', "body"],
+    ["no sql", {}, "sql"],
+    ["sql null", { sql: null }, "sql"],
+    ["sql number", { sql: 1 }, "sql"],
+    ["sql array", { sql: ["SELECT 1"] }, "sql"],
+    ["sql object", { sql: { text: "SELECT 1" } }, "sql"],
+    ["sql empty", { sql: "" }, "sql"],
+    ["sql blank", { sql: "   \n\t" }, "sql"],
+    ["sql too long", { sql: `SELECT 1 ${" ".repeat(100_001)}` }, "sql"],
+    ["format unknown", { sql: "SELECT 1", format: "csv" }, "format"],
+    ["format number", { sql: "SELECT 1", format: 1 }, "format"],
+    ["limit zero", { sql: "SELECT 1", limit: 0 }, "limit"],
+    ["limit negative", { sql: "SELECT 1", limit: -5 }, "limit"],
+    ["limit fractional", { sql: "SELECT 1", limit: 1.5 }, "limit"],
+    ["limit too large", { sql: "SELECT 1", limit: 100_001 }, "limit"],
+    ["limit string", { sql: "SELECT 1", limit: "10" }, "limit"],
+    ["limit null", { sql: "SELECT 1", limit: null }, "limit"],
+    ["unknown field", { sql: "SELECT 1", mode: "write" }, "body"],
+  ];
+
+  it.each(malformed)("%s", async (_label, body, field) => {
+    const before = await snapshot();
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.field).toBe(field);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("refuses a body over the size limit with 413", async () => {
+    const res = await post({ sql: `SELECT '${"x".repeat(500_000)}'` });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatchObject({ code: "body_too_large", field: "body" });
+  });
+});
