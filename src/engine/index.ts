@@ -59,3 +59,6 @@ export * from "./alerts/index.ts";
 
 // Result column names made unique the one way every reader of a result uses.
 export { uniqueNames } from "./unique-names.ts";
+
+// The platform's words (symbol, timeframe, market, stream kind, data kind, bar fields) and their zod schemas.
+export * from "./vocabulary.ts";
