@@ -1,22 +1,11 @@
 /**
  * Seeded synthetic price paths for benchmarks: the same seed gives the same numbers on every machine.
  */
-
-/** mulberry32: a small, fast 32-bit PRNG; good enough to shape benchmark inputs, not for statistics. */
-function uniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../src/replay/seeded-random.ts";
 
 /** Standard normal draws by Box–Muller. */
 export function normals(n: number, seed: number): Float64Array {
-  const next = uniform(seed);
+  const next = seededRandom(seed);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i += 2) {
     const r = Math.sqrt(-2 * Math.log(1 - next()));

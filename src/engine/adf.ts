@@ -5,7 +5,7 @@
 import { InsufficientDataError, InvalidParameterError, ZeroVarianceError } from "./errors.ts";
 import { fitDesign, nestedFits, type Design } from "./least-squares.ts";
 import { mackinnoncrit, mackinnonp } from "./mackinnon.ts";
-import { finiteSeries, type Series } from "./validate.ts";
+import { finiteSeries, isConstant, type Series } from "./validate.ts";
 
 /** Deterministic terms of the ADF regression: constant ("c"), constant and linear trend ("ct"), or none ("n"). */
 export type AdfRegression = "c" | "ct" | "n";
@@ -214,9 +214,4 @@ function columnLabel(regression: AdfRegression, termsFirst: boolean, lags: numbe
     if (k > lags) return termNames[k - lags - 1];
     return k === 0 ? `the lagged level of ${argument}` : `lag ${k} of the differences of ${argument}`;
   };
-}
-
-function isConstant(values: Float64Array): boolean {
-  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
-  return true;
 }

@@ -4,9 +4,9 @@
  */
 import { InvalidParameterError, ZeroVarianceError } from "./errors.ts";
 import { ols } from "./ols.ts";
-import { isConstant, rollingOls } from "./rolling-ols.ts";
+import { rollingOls } from "./rolling-ols.ts";
 import { rollingZScore } from "./z-score.ts";
-import { finitePair, requireLength, requireWindow, type Series } from "./validate.ts";
+import { finitePair, isConstant, requireLength, requireWindow, type Series } from "./validate.ts";
 
 /**
  * Where the hedge ratio beta comes from.

@@ -8,7 +8,7 @@ import { ZeroVarianceError } from "./errors.ts";
 import { mackinnoncrit, mackinnonp } from "./mackinnon.ts";
 import { ols } from "./ols.ts";
 import type { AdfCriticalValues } from "./adf.ts";
-import { finitePair, requireLength, type Series } from "./validate.ts";
+import { finitePair, isConstant, requireLength, type Series } from "./validate.ts";
 
 export interface EngleGrangerResult {
   /** ADF statistic (no constant, AIC lag choice) of the residuals y − intercept − hedgeRatio·x (`coint_t`). */
@@ -78,9 +78,4 @@ export function engleGranger(y: Series, x: Series): EngleGrangerResult {
     usedLag: adf.usedLag,
     nobs: adf.nobs,
   };
-}
-
-function isConstant(values: Float64Array): boolean {
-  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
-  return true;
 }

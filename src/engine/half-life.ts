@@ -5,7 +5,7 @@
 import { ZeroVarianceError } from "./errors.ts";
 import { mackinnonp } from "./mackinnon.ts";
 import { ols } from "./ols.ts";
-import { finiteSeries, requireLength, type Series } from "./validate.ts";
+import { finiteSeries, isConstant, requireLength, type Series } from "./validate.ts";
 
 export interface HalfLifeResult {
   /**
@@ -77,9 +77,4 @@ export function halfLife(series: Series): HalfLifeResult {
     pValue: mackinnonp(tStat, "c", 1),
     nobs: n,
   };
-}
-
-function isConstant(values: Float64Array): boolean {
-  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
-  return true;
 }

@@ -4,7 +4,7 @@
  */
 import { InvalidParameterError, ZeroVarianceError } from "./errors.ts";
 import { mean, ols, type OlsResult } from "./ols.ts";
-import { finitePair, requireFiniteOption, requireLength, type Series } from "./validate.ts";
+import { finitePair, requireFiniteOption, requireLength, sortedMedian, type Series } from "./validate.ts";
 
 /** scipy.stats.norm.ppf(0.75): makes the MAD a consistent estimate of a normal standard deviation. */
 const MAD_NORMAL_CONSTANT = 0.6744897501960817;
@@ -145,13 +145,6 @@ function madAboutZero(residuals: Float64Array): number {
   const a = new Float64Array(residuals.length);
   for (let i = 0; i < residuals.length; i++) a[i] = Math.abs(residuals[i]) / MAD_NORMAL_CONSTANT;
   return sortedMedian(a.sort());
-}
-
-/** numpy's median of an ascending array: the middle value, or the mean of the two middle values. */
-function sortedMedian(sorted: Float64Array): number {
-  const n = sorted.length;
-  const h = n >> 1;
-  return n % 2 === 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
 }
 
 function sumSquares(values: Float64Array): number {

@@ -3,7 +3,7 @@
  */
 import { ZeroVarianceError } from "./errors.ts";
 import { forEachRollingCoMoment } from "./rolling-moments.ts";
-import { finitePair, nanArray, requireWindow, type Series } from "./validate.ts";
+import { finitePair, isConstant, nanArray, requireWindow, type Series } from "./validate.ts";
 
 export interface RollingOlsResult {
   /** Intercept of the window ending at each index; NaN until the window is full. */
@@ -42,10 +42,4 @@ export function rollingOls(y: Series, x: Series, window: number): RollingOlsResu
     alpha[end] = meanY - b * meanX;
   });
   return { alpha, beta };
-}
-
-/** True when every value equals the first. */
-export function isConstant(values: Float64Array): boolean {
-  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
-  return true;
 }

@@ -3,7 +3,7 @@
  * (scipy 1.10, method="separate"), with Sen's confidence bounds; and exact order statistics of pairwise slopes.
  */
 import { InvalidParameterError, ZeroVarianceError } from "./errors.ts";
-import { finitePair, finiteSeries, requireLength, type Series } from "./validate.ts";
+import { finitePair, finiteSeries, requireLength, sortedMedian, type Series } from "./validate.ts";
 
 /** Above this many pairs the slopes are streamed instead of stored (2^22 pairs = 32 MB of Float64Array). */
 const MATERIALIZE_LIMIT = 1 << 22;
@@ -191,15 +191,7 @@ function slopeOrderStatistics(
   const n = xs.length;
   if (!streaming) {
     const all = new Float64Array(pairs);
-    let k = 0;
-    for (let i = 1; i < n; i++) {
-      const xi = xs[i];
-      const yi = ys[i];
-      for (let j = 0; j < i; j++) {
-        const dx = xi - xs[j];
-        if (dx !== 0) all[k++] = (yi - ys[j]) / dx;
-      }
-    }
+    for (let i = 1, k = 0; i < n; i++) k += slopesBefore(xs, ys, i, all, k);
     all.sort();
     return ranks.map((r) => all[r]);
   }
@@ -211,13 +203,11 @@ function slopeOrderStatistics(
     const hi = Float64Array.from(brackets, (b) => b.hi);
     const below = new Float64Array(nb);
     const kept = brackets.map(() => new GrowableArray());
+    const row = new Float64Array(n);
     for (let i = 1; i < n; i++) {
-      const xi = xs[i];
-      const yi = ys[i];
-      for (let j = 0; j < i; j++) {
-        const dx = xi - xs[j];
-        if (dx === 0) continue;
-        const s = (yi - ys[j]) / dx;
+      const count = slopesBefore(xs, ys, i, row, 0);
+      for (let j = 0; j < count; j++) {
+        const s = row[j];
         for (let b = 0; b < nb; b++) {
           if (s < lo[b]) below[b]++;
           else if (s <= hi[b]) kept[b].push(s);
@@ -237,6 +227,21 @@ function slopeOrderStatistics(
     // A rank outside every bracket (the sample misled us): widen the brackets and count again.
     if (out.length === ranks.length) return out;
   }
+}
+
+/**
+ * Writes the slopes of point i with every earlier point of another x, (yᵢ − yⱼ)/(xᵢ − xⱼ) for j < i in order, into
+ * `out` from `offset`; returns how many it wrote.
+ */
+function slopesBefore(xs: Float64Array, ys: Float64Array, i: number, out: Float64Array, offset: number): number {
+  const xi = xs[i];
+  const yi = ys[i];
+  let k = offset;
+  for (let j = 0; j < i; j++) {
+    const dx = xi - xs[j];
+    if (dx !== 0) out[k++] = (yi - ys[j]) / dx;
+  }
+  return k - offset;
 }
 
 /** `count` slopes of pairs drawn uniformly (with replacement) by a fixed-seed xorshift32, sorted. */
@@ -323,13 +328,6 @@ function sumOverTies(sorted: Float64Array, term: (k: number) => number): number 
     }
   }
   return sum;
-}
-
-/** numpy's median of an ascending array: the middle value, or the mean of the two middle values. */
-function sortedMedian(sorted: Float64Array): number {
-  const n = sorted.length;
-  const h = n >> 1;
-  return n % 2 === 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
 }
 
 /** numpy.round to a whole number: halves go to the even neighbour. */

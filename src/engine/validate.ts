@@ -48,3 +48,16 @@ export function requireFiniteOption(fn: string, name: string, value: number): vo
 export function nanArray(n: number): Float64Array {
   return new Float64Array(n).fill(Number.NaN);
 }
+
+/** True when every value equals the first (an empty or one-value series too): no variance to estimate from. */
+export function isConstant(values: ArrayLike<number>): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
+  return true;
+}
+
+/** numpy's median of an ascending array: the middle value, or the mean of the two middle values. */
+export function sortedMedian(sorted: Float64Array): number {
+  const n = sorted.length;
+  const h = n >> 1;
+  return n % 2 === 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+}

@@ -5,8 +5,7 @@
 import { ZeroVarianceError } from "./errors.ts";
 import { mean } from "./ols.ts";
 import { forEachRollingCoMoment } from "./rolling-moments.ts";
-import { isConstant } from "./rolling-ols.ts";
-import { finiteSeries, nanArray, requireLength, requireWindow, type Series } from "./validate.ts";
+import { finiteSeries, isConstant, nanArray, requireLength, requireWindow, type Series } from "./validate.ts";
 
 /**
  * (value − mean) / sample standard deviation (ddof 1) of the whole series.
