@@ -45,8 +45,11 @@ export class InsufficientDataError extends EngineInputError {
 
 /** A regressor (or a series whose spread is divided by) has zero variance, so the estimate is undefined. */
 export class ZeroVarianceError extends EngineInputError {
+  /** The argument (or the part of the computation) that does not vary, e.g. `"x"`. */
+  readonly argument: string;
   constructor(fn: string, argument: string) {
     super(fn, `${argument} has zero variance; the estimate is undefined`);
+    this.argument = argument;
   }
 }
 

@@ -7,7 +7,7 @@ import { huberRegression, type HuberOptions, type HuberResult } from "./huber.ts
 import { kalmanRegression, type KalmanOptions, type KalmanResult } from "./kalman.ts";
 import { ols, type OlsResult } from "./ols.ts";
 import { theilSenRegression, type TheilSenOptions, type TheilSenResult } from "./theil-sen.ts";
-import { finitePair, requireLength, type Series } from "./validate.ts";
+import { finitePair, isConstant, requireLength, type Series } from "./validate.ts";
 
 /** The estimators `hedgeRatio` dispatches to. */
 export type HedgeRatioMethod = "ols" | "huber" | "theil-sen" | "kalman";
@@ -97,7 +97,7 @@ export function hedgeRatio(y: Series, x: Series, options: HedgeRatioOptions = { 
   }
   const [ys, xs] = finitePair(fn, "y", y, "x", x);
   requireLength(fn, "a hedge ratio", ys.length, 3);
-  if (xs.every((v) => v === xs[0])) throw new ZeroVarianceError(fn, "x");
+  if (isConstant(xs)) throw new ZeroVarianceError(fn, "x");
 
   switch (options.method) {
     case "ols":

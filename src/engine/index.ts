@@ -54,6 +54,17 @@ export {
   type HedgeMode,
 } from "./backtest.ts";
 
+// The pairs report of two symbols, built once for the API, the exports, the live channel, the dashboard and notebooks.
+export {
+  analysePair,
+  PairAnalyser,
+  unwrap,
+  type AnalysePairOptions,
+  type PairAnalysis,
+  type PairBacktestOptions,
+  type Outcome,
+} from "./analyse-pair.ts";
+
 // Alert rules: parsing, the incremental evaluator and what-if backtests.
 export * from "./alerts/index.ts";
 
