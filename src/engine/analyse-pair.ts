@@ -82,7 +82,10 @@ export interface PairAnalysis {
   readonly rollingSpreadZScore: Outcome<Float64Array>;
   /** Rolling Pearson correlation of the two closes over `options.window` bars, in [−1, 1]. */
   readonly rollingCorrelation: Float64Array;
-  /** ADF test of the static spread (constant, AIC lag choice): statistic, p-value, lags, critical values. */
+  /**
+   * ADF test of the static spread (constant, AIC lag choice): statistic, p-value, lags, critical values. This and
+   * the two tests below are computed on first read (a reader of the series alone, an export, pays nothing for them).
+   */
   readonly adf: Outcome<AdfResult>;
   /** Engle–Granger cointegration test of a on b (statsmodels `coint`): statistic, p-value, critical values. */
   readonly engleGranger: Outcome<EngleGrangerResult>;
@@ -150,6 +153,19 @@ function stageKey(parts: readonly unknown[]): string {
     .join("|");
 }
 
+/** `compute` run on the first call only; every call answers its result. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T | undefined;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
+}
+
 /** Runs an engine call; an input refusal becomes an Outcome, anything else (a bug) is rethrown. */
 function attempt<T>(compute: () => T): Outcome<T> {
   try {
@@ -167,8 +183,13 @@ function attempt<T>(compute: () => T): Outcome<T> {
  */
 export class PairAnalyser {
   readonly #aligned = new Stage<AlignedBars>();
-  readonly #hedge = new Stage<Pick<PairAnalysis, "hedge" | "staticSpread" | "adf" | "halfLife">>();
-  readonly #coint = new Stage<Outcome<EngleGrangerResult>>();
+  readonly #hedge = new Stage<{
+    hedge: HedgeRatioResult;
+    staticSpread: Float64Array;
+    adf: () => Outcome<AdfResult>;
+    halfLife: () => Outcome<HalfLifeResult>;
+  }>();
+  readonly #coint = new Stage<() => Outcome<EngleGrangerResult>>();
   readonly #rolling = new Stage<Pick<PairAnalysis, "rolling" | "rollingSpread" | "rollingSpreadZScore" | "rollingCorrelation">>();
   readonly #zScore = new Stage<Float64Array>();
   readonly #backtest = new Stage<Outcome<MeanReversionBacktest> | null>();
@@ -202,8 +223,8 @@ export class PairAnalyser {
       return {
         hedge: h,
         staticSpread: s,
-        adf: attempt(() => adfTest(s, { regression: "c", autolag: "AIC" })),
-        halfLife: attempt(() => halfLife(s)),
+        adf: once(() => attempt(() => adfTest(s, { regression: "c", autolag: "AIC" }))),
+        halfLife: once(() => attempt(() => halfLife(s))),
       };
     });
     const rolling = this.#rolling.get(key(window), () => {
@@ -217,7 +238,7 @@ export class PairAnalyser {
       };
     });
     const zScore = this.#zScore.get(key(method, window), () => rollingZScore(staticSpread, window));
-    const coint = this.#coint.get(key(), () => attempt(() => engleGranger(y, x)));
+    const coint = this.#coint.get(key(), () => once(() => attempt(() => engleGranger(y, x))));
     const backtest = this.#backtest.get(key(method, window, bt), () =>
       bt === null
         ? null
@@ -233,17 +254,12 @@ export class PairAnalyser {
             }),
           ),
     );
-    return {
-      options: { window, method, join, backtest: bt },
-      pair,
-      hedge,
-      staticSpread,
-      zScore,
-      ...rolling,
-      adf,
-      engleGranger: coint,
-      halfLife: hl,
-      backtest,
-    };
+    const series = { options: { window, method, join, backtest: bt }, pair, hedge, staticSpread, zScore, ...rolling, backtest };
+    // The tests are read-only properties like the rest (enumerable, so a comparison or a copy sees them).
+    return Object.defineProperties(series, {
+      adf: { get: adf, enumerable: true },
+      engleGranger: { get: coint, enumerable: true },
+      halfLife: { get: hl, enumerable: true },
+    }) as PairAnalysis;
   }
 }

@@ -1,25 +1,18 @@
 /**
- * The pairs analytics series of two stored symbols (aligned closes, hedge ratio, spread, rolling z-score, beta and
- * correlation), computed once here for both `GET /api/analytics/pairs` and the `dataset=pairs` exports
- * (`../export/pairs.ts` turns it into rows).
+ * The pairs analytics of two stored symbols for `GET /api/analytics/pairs`, the `dataset=pairs` exports
+ * (`../export/pairs.ts` turns it into rows) and the live `pairs:` channel: the stored bars of both legs, reported by
+ * the engine's `analysePair` (the function the dashboard and the notebooks call too), and its JSON.
  */
 import { z } from "zod";
 import {
-  adfTest,
-  alignBars,
-  engleGranger,
-  halfLife,
+  analysePair,
   HEDGE_RATIO_METHODS,
-  hedgeRatio,
-  rollingCorrelation,
-  rollingOls,
-  rollingZScore,
-  spread,
-  type AlignedBars,
+  InsufficientDataError,
+  unwrap,
   type Bar,
+  type BarJoin,
   type HedgeRatioMethod,
-  type HedgeRatioResult,
-  type RollingOlsResult,
+  type PairAnalysis,
 } from "../../engine/index.ts";
 import type { Store } from "../../store/index.ts";
 import { ApiError } from "../errors.ts";
@@ -46,26 +39,10 @@ export type PairsQuery = z.infer<typeof pairsQuery>;
 
 /** The export's query: the analytics parameters plus `dataset=pairs`, nothing else. */
 
-/** Every series of a pair, index-aligned with `pair.bucketStart`; NaN marks a rolling warm-up. */
-export interface PairsSeries {
+/** The engine's report of a pair ({@link analysePair}) and the request it answers. */
+export interface PairsSeries extends PairAnalysis {
   /** The checked request. */
   readonly query: PairsQuery;
-  /** The bars of a and b aligned on bucket start; y = a, x = b. */
-  readonly pair: AlignedBars;
-  /** The hedge ratio of a on b over the whole range, by `query.method`. */
-  readonly hedge: HedgeRatioResult;
-  /** a − alpha − beta·b with the static hedge. */
-  readonly staticSpread: Float64Array;
-  /** Rolling OLS of a on b over `query.window` bars. */
-  readonly rolling: RollingOlsResult;
-  /** a − alpha_t − beta_t·b with the rolling OLS coefficients. */
-  readonly rollingSpread: Float64Array;
-  /** Rolling z-score of the static spread over `query.window` bars. */
-  readonly zScore: Float64Array;
-  /** Rolling z-score of the rolling spread over `query.window` bars. */
-  readonly rollingSpreadZScore: Float64Array;
-  /** Rolling Pearson correlation of the closes over `query.window` bars. */
-  readonly rollingCorrelation: Float64Array;
 }
 
 /**
@@ -87,28 +64,21 @@ export async function computePairsSeries(store: Store, q: PairsQuery): Promise<P
     await requireKnownSymbol(store, symbol, field);
     return store.queryBars({ symbol, timeframe: q.timeframe, from: q.from, to: q.to });
   };
-  const pair = alignBars(await barsOf(q.a, "a"), await barsOf(q.b, "b"), { join: q.join as "inner" | "ffill" });
-  // y = a, x = b: the spread is a − alpha − beta·b, long the spread means long a.
-  const y = pair.closeA;
-  const x = pair.closeB;
-  if (q.window > y.length) {
-    throw new ApiError(422, "insufficient_data", `window ${q.window} is longer than the ${y.length} aligned bars`, "window");
+  const barsA = await barsOf(q.a, "a");
+  const barsB = await barsOf(q.b, "b");
+  let analysis: PairAnalysis;
+  try {
+    analysis = analysePair(barsA, barsB, { window: q.window, method: q.method as HedgeRatioMethod, join: q.join as BarJoin });
+  } catch (error) {
+    if (error instanceof InsufficientDataError && error.fn === "analysePair") {
+      throw new ApiError(422, "insufficient_data", `window ${q.window} is longer than the ${error.actual} aligned bars`, "window");
+    }
+    throw error;
   }
-  const hedge = hedgeRatio(y, x, { method: q.method as HedgeRatioMethod });
-  const staticSpread = spread(y, x, hedge.beta, hedge.alpha);
-  const rolling = rollingOls(y, x, q.window);
-  const rollingSpread = spread(y, x, rolling.beta, rolling.alpha);
-  return {
-    query: q,
-    pair,
-    hedge,
-    staticSpread,
-    rolling,
-    rollingSpread,
-    zScore: rollingZScore(staticSpread, q.window),
-    rollingSpreadZScore: rollingZScore(rollingSpread, q.window),
-    rollingCorrelation: rollingCorrelation(y, x, q.window),
-  };
+  // Every series of the answer and the exports is defined: a refused rolling-spread z-score is the request's error.
+  unwrap(analysis.rollingSpreadZScore);
+  // The tests stay unread (uncomputed) until the JSON report asks for them: an export pays nothing for them.
+  return Object.assign(analysis, { query: q });
 }
 
 /** A series for JSON: NaN (a rolling warm-up) becomes null. */
@@ -137,11 +107,12 @@ export function pairsReport(s: PairsSeries) {
     rollingBeta: jsonSeries(rolling.beta),
     spread: jsonSeries(staticSpread),
     zScore: jsonSeries(zScore),
-    rollingSpreadZScore: jsonSeries(rollingSpreadZScore),
+    rollingSpreadZScore: jsonSeries(unwrap(rollingSpreadZScore)),
     rollingCorrelation: jsonSeries(rollingCorrelation),
-    adf: adfTest(staticSpread, { regression: "c", autolag: "AIC" }),
-    engleGranger: engleGranger(pair.closeA, pair.closeB),
-    halfLife: halfLife(staticSpread),
+    // A test the engine refuses for this data is the request's error (422), as it always was.
+    adf: unwrap(s.adf),
+    engleGranger: unwrap(s.engleGranger),
+    halfLife: unwrap(s.halfLife),
   };
 }
 
