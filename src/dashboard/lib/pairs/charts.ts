@@ -23,7 +23,7 @@ const SIGNAL_COLOURS = ["#54a24b", "#e45756", "#8c8c8c", "#f58518", "#b279a2"];
 
 /** The bucket times as dates, once per aligned pair. */
 export function times(analysis: PairsAnalysis): Date[] {
-  return Array.from(analysis.pair.bucketStart, (t) => new Date(t));
+  return Array.from(analysis.report.pair.bucketStart, (t) => new Date(t));
 }
 
 /** Entries and exits of the backtest's round trips, at the z-score of their bar. */
@@ -45,7 +45,7 @@ export function spreadChart(a: PairsAnalysis, dates: readonly Date[], width: num
   return Plot.plot({
     ...common(width),
     y: { grid: true, label: "spread" },
-    marks: [Plot.ruleY([0], { strokeOpacity: 0.4 }), Plot.lineY(a.spread, { x: dates, strokeWidth: 1.2, tip: true })],
+    marks: [Plot.ruleY([0], { strokeOpacity: 0.4 }), Plot.lineY(a.report.staticSpread, { x: dates, strokeWidth: 1.2, tip: true })],
   });
 }
 
@@ -77,14 +77,15 @@ export function zScoreChart(a: PairsAnalysis, dates: readonly Date[], marks: rea
 
 /** The rolling OLS hedge ratio over time (and the Kalman filter's, when that method is chosen), with the static one as a rule. */
 export function hedgeChart(a: PairsAnalysis, dates: readonly Date[], width: number): Element {
-  const staticLabel = `static (${a.hedge.method})`;
-  const lines: Plot.Markish[] = [Plot.lineY(a.rolling.beta, { x: dates, stroke: () => `rolling OLS (${a.params.window})`, strokeWidth: 1.2, tip: true })];
-  if (a.hedge.method === "kalman") lines.push(Plot.lineY(a.hedge.betaSeries, { x: dates, stroke: () => "Kalman filter", strokeWidth: 1.2 }));
+  const { hedge, rolling } = a.report;
+  const staticLabel = `static (${hedge.method})`;
+  const lines: Plot.Markish[] = [Plot.lineY(rolling.beta, { x: dates, stroke: () => `rolling OLS (${a.params.window})`, strokeWidth: 1.2, tip: true })];
+  if (hedge.method === "kalman") lines.push(Plot.lineY(hedge.betaSeries, { x: dates, stroke: () => "Kalman filter", strokeWidth: 1.2 }));
   return Plot.plot({
     ...common(width),
     y: { grid: true, label: "hedge ratio β" },
     color: { legend: true },
-    marks: [...lines, Plot.ruleY([a.hedge.beta], { stroke: () => staticLabel, strokeDasharray: "6,3", strokeWidth: 1.5 })],
+    marks: [...lines, Plot.ruleY([hedge.beta], { stroke: () => staticLabel, strokeDasharray: "6,3", strokeWidth: 1.5 })],
   });
 }
 

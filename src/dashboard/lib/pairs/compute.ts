@@ -1,28 +1,19 @@
 /**
- * The pairs analytics, run in the browser with the engine on both legs' bars: y = leg A, x = leg B, as the API's
- * `/api/analytics/pairs` (so the numbers agree with it). Each stage remembers its last inputs, so a change of the z
- * levels reruns only the backtest, a window change only the rolling parts, and a live bar everything.
+ * The pairs analytics, run in the browser by the engine's `analysePair` on both legs' bars (y = leg A, x = leg B),
+ * the function behind the API's `/api/analytics/pairs`, so the numbers agree with it by construction. The engine's
+ * `PairAnalyser` remembers each stage's last inputs, so a change of the z levels reruns only the backtest, a window
+ * change only the rolling parts, and a live bar everything.
  */
 import {
-  adfTest,
-  alignBars,
-  backtestMeanReversion,
   EngineInputError,
-  engleGranger,
-  halfLife,
-  hedgeRatio,
-  rollingOls,
-  rollingZScore,
-  spread,
-  type AdfResult,
-  type AlignedBars,
+  InsufficientDataError,
+  PairAnalyser,
+  ZeroVarianceError,
   type Bar,
-  type EngleGrangerResult,
-  type HalfLifeResult,
   type HedgeRatioMethod,
-  type HedgeRatioResult,
   type MeanReversionBacktest,
-  type RollingOlsResult,
+  type Outcome,
+  type PairAnalysis,
 } from "../../../engine/index.ts";
 
 /** What the page's controls choose. */
@@ -40,28 +31,17 @@ export interface PairsParams {
   readonly hedge: "static" | "rolling";
 }
 
-/** A statistic that may be refused for this data (too short, flat): the reason is shown in its place. */
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
-
 /** Everything the panels and the verdict show. */
 export interface PairsAnalysis {
   readonly params: PairsParams;
-  /** Both legs' bars on common buckets (inner join); y = closeA, x = closeB. */
-  readonly pair: AlignedBars;
-  /** The whole-range hedge ratio by `params.method`. */
-  readonly hedge: HedgeRatioResult;
-  /** A − alpha − beta·B with that hedge. */
-  readonly spread: Float64Array;
-  /** Rolling OLS of A on B over the window: the hedge ratio over time. */
-  readonly rolling: RollingOlsResult;
-  /** Rolling z-score of the spread the backtest trades (the drawn spread for a static hedge). */
+  /** The engine's report of the pair (inner join), with the backtest of `params`. */
+  readonly report: PairAnalysis;
+  /** The report's backtest (always asked for here). */
+  readonly backtest: Outcome<MeanReversionBacktest>;
+  /** The z-score drawn: of the spread the backtest trades (the report's static spread for a static hedge). */
   readonly zScore: Float64Array;
   /** Which spread `zScore` is of: the drawn one, or the backtest's rolling-hedge spread. */
   readonly zSource: "static" | "rolling";
-  readonly adf: Outcome<AdfResult>;
-  readonly engleGranger: Outcome<EngleGrangerResult>;
-  readonly halfLife: Outcome<HalfLifeResult>;
-  readonly backtest: Outcome<MeanReversionBacktest>;
 }
 
 /** The analysis, or why there is none (a message for the page, never an exception). */
@@ -79,38 +59,9 @@ export function paramsProblem(p: PairsParams): string | null {
   return null;
 }
 
-/** The last inputs and result of one stage. */
-class Stage<T> {
-  #key: string | null = null;
-  #value: T | undefined;
-
-  get(key: string, compute: () => T): T {
-    if (key !== this.#key) {
-      this.#value = compute();
-      this.#key = key;
-    }
-    return this.#value as T;
-  }
-}
-
-/** Runs an engine call; an input refusal becomes an Outcome, anything else (a bug) is rethrown. */
-function attempt<T>(compute: () => T): Outcome<T> {
-  try {
-    return { ok: true, value: compute() };
-  } catch (error) {
-    if (error instanceof EngineInputError) return { ok: false, reason: error.message };
-    throw error;
-  }
-}
-
 /** The pairs pipeline of one pair, remembering each stage. */
 export class PairsEngine {
-  readonly #aligned = new Stage<AlignedBars>();
-  readonly #hedge = new Stage<{ hedge: HedgeRatioResult; spread: Float64Array; adf: Outcome<AdfResult>; halfLife: Outcome<HalfLifeResult> }>();
-  readonly #coint = new Stage<Outcome<EngleGrangerResult>>();
-  readonly #rolling = new Stage<RollingOlsResult>();
-  readonly #zScore = new Stage<Float64Array>();
-  readonly #backtest = new Stage<Outcome<MeanReversionBacktest>>();
+  readonly #analyser = new PairAnalyser();
 
   /**
    * Computes (or reuses) every result for these bars and controls.
@@ -121,53 +72,33 @@ export class PairsEngine {
    * @param params the controls
    */
   run(a: readonly Bar[], b: readonly Bar[], version: string, params: PairsParams): PairsOutcome {
-    try {
-      return this.#run(a, b, version, params);
-    } catch (error) {
-      // The engine refusing the data (e.g. a leg flat inside the sample) is a message, not a crash.
-      if (error instanceof EngineInputError) return { ok: false, reason: error.message };
-      throw error;
-    }
-  }
-
-  #run(a: readonly Bar[], b: readonly Bar[], version: string, params: PairsParams): PairsOutcome {
     const problem = paramsProblem(params);
     if (problem !== null) return { ok: false, reason: problem };
     if (a.length === 0 || b.length === 0) return { ok: false, reason: `No ${a.length === 0 ? "leg A" : "leg B"} bars yet at this timeframe.` };
-    const pair = this.#aligned.get(version, () => alignBars(a, b, { join: "inner" }));
-    const y = pair.closeA;
-    const x = pair.closeB;
-    const n = y.length;
-    const { window, method } = params;
-    if (n < Math.max(window, 3)) {
-      return { ok: false, reason: `Only ${n} buckets where both legs traded; the ${window}-bar window needs at least ${Math.max(window, 3)}. Lower the window, choose a shorter timeframe, or wait for more trades.` };
+    const { window, method, entryZ, exitZ, hedge } = params;
+    let report: PairAnalysis;
+    try {
+      report = this.#analyser.analyse(a, b, { window, method, join: "inner", backtest: { entryZ, exitZ, hedge } }, version);
+    } catch (error) {
+      // The engine refusing the data (e.g. a leg flat inside the sample) is a message, not a crash.
+      if (error instanceof EngineInputError) return { ok: false, reason: refusal(error, window) };
+      throw error;
     }
-    if (isFlat(x)) return { ok: false, reason: "Leg B's close did not move over these bars, so no hedge ratio exists yet." };
-
-    const { hedge, spread: s, adf, halfLife: hl } = this.#hedge.get(`${version}|${method}`, () => {
-      const h = hedgeRatio(y, x, { method });
-      const sp = spread(y, x, h.beta, h.alpha);
-      return {
-        hedge: h,
-        spread: sp,
-        adf: attempt(() => adfTest(sp, { regression: "c", autolag: "AIC" })),
-        halfLife: attempt(() => halfLife(sp)),
-      };
-    });
-    const coint = this.#coint.get(version, () => attempt(() => engleGranger(y, x)));
-    const rolling = this.#rolling.get(`${version}|${window}`, () => rollingOls(y, x, window));
-    const backtest = this.#backtest.get(`${version}|${method}|${window}|${params.entryZ}|${params.exitZ}|${params.hedge}`, () =>
-      // A number as the hedge trades the drawn spread: its z-score (shift-free) is the one drawn, so the markers sit on it.
-      attempt(() => backtestMeanReversion(y, x, { window, entryZ: params.entryZ, exitZ: params.exitZ, hedge: params.hedge === "static" ? hedge.beta : "rolling" })),
-    );
+    const backtest = report.backtest as Outcome<MeanReversionBacktest>;
     // With a rolling hedge the backtest trades its own spread: draw that z-score, so the markers sit on it.
-    const zSource = params.hedge === "rolling" && backtest.ok ? "rolling" : "static";
-    const zScore = backtest.ok && zSource === "rolling" ? backtest.value.zScore : this.#zScore.get(`${version}|${method}|${window}`, () => rollingZScore(s, window));
-    return { ok: true, analysis: { params, pair, hedge, spread: s, rolling, zScore, zSource, adf, engleGranger: coint, halfLife: hl, backtest } };
+    const zSource = hedge === "rolling" && backtest.ok ? "rolling" : "static";
+    const zScore = backtest.ok && zSource === "rolling" ? backtest.value.zScore : report.zScore;
+    return { ok: true, analysis: { params, report, backtest, zScore, zSource } };
   }
 }
 
-function isFlat(values: Float64Array): boolean {
-  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
-  return true;
+/** What the page says when the engine refuses the data as a whole. */
+function refusal(error: EngineInputError, window: number): string {
+  if (error instanceof InsufficientDataError && error.fn === "analysePair") {
+    return `Only ${error.actual} buckets where both legs traded; the ${window}-bar window needs at least ${Math.max(window, 3)}. Lower the window, choose a shorter timeframe, or wait for more trades.`;
+  }
+  if (error instanceof ZeroVarianceError && error.fn === "hedgeRatio" && error.argument === "x") {
+    return "Leg B's close did not move over these bars, so no hedge ratio exists yet.";
+  }
+  return error.message;
 }

@@ -3,8 +3,8 @@
  * in bars and in time, the hedge ratio and the backtest's summary. The headline numbers are also on the card as
  * data attributes, for tests and scripts.
  */
-import type { AdfResult, EngleGrangerResult, HalfLifeResult, MeanReversionBacktest, Timeframe } from "../../../engine/index.ts";
-import type { Outcome, PairsAnalysis } from "./compute.ts";
+import type { AdfResult, EngleGrangerResult, HalfLifeResult, MeanReversionBacktest, Outcome, Timeframe } from "../../../engine/index.ts";
+import type { PairsAnalysis } from "./compute.ts";
 import { el, formatNumber } from "../shared/ui.ts";
 
 /** Significance level the verdicts are stated at. */
@@ -43,7 +43,7 @@ function row(label: string, value: string, testid?: string): HTMLElement {
 }
 
 function refused(label: string, outcome: Outcome<unknown> & { ok: false }): HTMLElement {
-  return row(label, `not available: ${outcome.reason}`);
+  return row(label, `not available: ${outcome.error.message}`);
 }
 
 function backtestRows(bt: MeanReversionBacktest): HTMLElement[] {
@@ -76,31 +76,32 @@ const STYLE = `
  */
 export function renderVerdict(card: HTMLElement, a: PairsAnalysis, timeframe: Timeframe): void {
   if (document.getElementById("tl-verdict-style") === null) document.head.append(el("style", { id: "tl-verdict-style" }, STYLE));
-  const { symbolA, symbolB } = a.pair;
-  const n = a.pair.closeA.length;
+  const { pair, hedge: h, adf, engleGranger: eg, halfLife: hl } = a.report;
+  const { symbolA, symbolB } = pair;
+  const n = pair.closeA.length;
   const lines: string[] = [];
-  if (a.engleGranger.ok) lines.push(cointVerdict(a.engleGranger.value, symbolA, symbolB));
-  if (a.adf.ok) lines.push(adfVerdict(a.adf.value));
+  if (eg.ok) lines.push(cointVerdict(eg.value, symbolA, symbolB));
+  if (adf.ok) lines.push(adfVerdict(adf.value));
 
   const tests = el("section", {}, el("h4", {}, "Stationarity and cointegration"));
-  if (a.adf.ok) {
-    tests.append(row("ADF statistic (spread)", formatNumber(a.adf.value.statistic), "pairs-adf-statistic"));
-    tests.append(row("ADF p-value", formatNumber(a.adf.value.pValue), "pairs-adf-pvalue"));
-  } else tests.append(refused("ADF", a.adf));
-  if (a.engleGranger.ok) {
-    tests.append(row("Engle–Granger statistic", formatNumber(a.engleGranger.value.statistic), "pairs-eg-statistic"));
-    tests.append(row("Engle–Granger p-value", formatNumber(a.engleGranger.value.pValue), "pairs-eg-pvalue"));
-  } else tests.append(refused("Engle–Granger", a.engleGranger));
-  tests.append(a.halfLife.ok ? row("Half-life", halfLifeText(a.halfLife.value, timeframe), "pairs-half-life") : refused("Half-life", a.halfLife));
+  if (adf.ok) {
+    tests.append(row("ADF statistic (spread)", formatNumber(adf.value.statistic), "pairs-adf-statistic"));
+    tests.append(row("ADF p-value", formatNumber(adf.value.pValue), "pairs-adf-pvalue"));
+  } else tests.append(refused("ADF", adf));
+  if (eg.ok) {
+    tests.append(row("Engle–Granger statistic", formatNumber(eg.value.statistic), "pairs-eg-statistic"));
+    tests.append(row("Engle–Granger p-value", formatNumber(eg.value.pValue), "pairs-eg-pvalue"));
+  } else tests.append(refused("Engle–Granger", eg));
+  tests.append(hl.ok ? row("Half-life", halfLifeText(hl.value, timeframe), "pairs-half-life") : refused("Half-life", hl));
 
   const hedge = el(
     "section",
     {},
-    el("h4", {}, `Hedge ratio (${a.hedge.method}, whole range)`),
-    row("β", formatNumber(a.hedge.beta), "pairs-beta"),
-    row("α", formatNumber(a.hedge.alpha)),
+    el("h4", {}, `Hedge ratio (${h.method}, whole range)`),
+    row("β", formatNumber(h.beta), "pairs-beta"),
+    row("α", formatNumber(h.alpha)),
     row("Spread", `${symbolA} − α − β·${symbolB}`),
-    row("Aligned bars", `${n} × ${a.pair.timeframe}`),
+    row("Aligned bars", `${n} × ${pair.timeframe}`),
   );
 
   const hedgeNote = a.params.hedge === "static" ? "whole-range β: looks ahead" : `rolling OLS β over ${a.params.window} bars: no look-ahead`;
@@ -109,12 +110,12 @@ export function renderVerdict(card: HTMLElement, a: PairsAnalysis, timeframe: Ti
   else backtest.append(refused("Backtest", a.backtest));
 
   const headline = el("div", { style: "grid-column:1/-1" }, ...lines.map((l) => el("p", { className: "tl-verdict-line" }, l)));
-  card.replaceChildren(el("h3", {}, `${symbolA} / ${symbolB} · ${a.pair.timeframe}`), headline, tests, hedge, backtest);
+  card.replaceChildren(el("h3", {}, `${symbolA} / ${symbolB} · ${pair.timeframe}`), headline, tests, hedge, backtest);
   Object.assign(card.dataset, {
-    adfPvalue: a.adf.ok ? String(a.adf.value.pValue) : "",
-    egPvalue: a.engleGranger.ok ? String(a.engleGranger.value.pValue) : "",
-    halfLife: a.halfLife.ok ? String(a.halfLife.value.halfLife) : "",
-    beta: String(a.hedge.beta),
+    adfPvalue: adf.ok ? String(adf.value.pValue) : "",
+    egPvalue: eg.ok ? String(eg.value.pValue) : "",
+    halfLife: hl.ok ? String(hl.value.halfLife) : "",
+    beta: String(h.beta),
     trades: a.backtest.ok ? String(a.backtest.value.summary.tradeCount) : "",
     totalPnl: a.backtest.ok ? String(a.backtest.value.summary.totalPnl) : "",
   });

@@ -120,10 +120,10 @@ export function pairsAnalytics(options: { a: string; b: string; timeframe: strin
       return;
     }
     const analysis = result.analysis;
-    if (dates.pair !== analysis.pair) dates = { pair: analysis.pair, values: times(analysis) };
+    if (dates.pair !== analysis.report.pair) dates = { pair: analysis.report.pair, values: times(analysis) };
     render(analysis, dates.values, timeframe, panels, verdict);
     element.dataset.status = "ok";
-    element.dataset.bars = String(analysis.pair.closeA.length);
+    element.dataset.bars = String(analysis.report.pair.closeA.length);
     note.className = "tl-muted";
     note.textContent = describe(analysis, legA.bars, legB.bars, lastRunMs);
   };
@@ -198,22 +198,24 @@ function render(a: PairsAnalysis, dates: Date[], timeframe: Timeframe, panels: P
       : `rolling ${a.params.window}-bar z-score of the rolling-hedge spread the backtest trades; dashed: ±${a.params.entryZ} entry, ±${a.params.exitZ} exit`,
   );
   panels.zScore.show((w) => zScoreChart(a, dates, marks, w));
-  panels.spread.subtitle(`${a.pair.symbolA} − α − β·${a.pair.symbolB}, β by ${a.hedge.method} over the whole range`);
+  const { pair, hedge } = a.report;
+  panels.spread.subtitle(`${pair.symbolA} − α − β·${pair.symbolB}, β by ${hedge.method} over the whole range`);
   panels.spread.show((w) => spreadChart(a, dates, w));
-  panels.hedge.subtitle(`rolling OLS β over ${a.params.window} bars; dashed: the whole-range β (${a.hedge.method})`);
+  panels.hedge.subtitle(`rolling OLS β over ${a.params.window} bars; dashed: the whole-range β (${hedge.method})`);
   panels.hedge.show((w) => hedgeChart(a, dates, w));
   if (a.backtest.ok) {
     const bt = a.backtest.value;
     panels.pnl.show((w) => pnlChart(bt, dates, w));
-  } else panels.pnl.message(`No backtest: ${a.backtest.reason}`);
+  } else panels.pnl.message(`No backtest: ${a.backtest.error.message}`);
   renderVerdict(verdict, a, timeframe);
 }
 
 /** The line above the verdict: what was computed, on what, and how long it took. */
 function describe(a: PairsAnalysis, barsA: readonly Bar[], barsB: readonly Bar[], ms: number): string {
-  const n = a.pair.closeA.length;
-  const last = new Date(a.pair.bucketStart[n - 1]).toISOString().replace("T", " ").slice(0, 19);
-  return `${n} common ${a.pair.timeframe} buckets (${barsA.length} ${a.pair.symbolA}, ${barsB.length} ${a.pair.symbolB}), last ${last} UTC · computed in the browser in ${ms.toFixed(0)} ms · live`;
+  const { pair } = a.report;
+  const n = pair.closeA.length;
+  const last = new Date(pair.bucketStart[n - 1]).toISOString().replace("T", " ").slice(0, 19);
+  return `${n} common ${pair.timeframe} buckets (${barsA.length} ${pair.symbolA}, ${barsB.length} ${pair.symbolB}), last ${last} UTC · computed in the browser in ${ms.toFixed(0)} ms · live`;
 }
 
 /** Says once, in the note, why nothing is drawn; the panels and the card point to it. */
