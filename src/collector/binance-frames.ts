@@ -2,10 +2,10 @@
  * Binance market-data frames to ticks: the one place a raw WebSocket message is checked. A frame becomes a
  * tick, a rejection with its reason (for the quarantine table), or a control message; it never throws.
  */
+import { isSymbol, isTradeStream, type TradeStream } from "../engine/index.ts";
 import type { Tick } from "../store/tick-batch.ts";
 
-export type Market = "spot" | "futures";
-export type TradeStream = "trade" | "aggTrade";
+export type { Market, TradeStream } from "../engine/index.ts";
 
 export type ParsedFrame =
   /** A market trade, normalised. */
@@ -32,7 +32,6 @@ export interface FrameContext {
 }
 
 const DECIMAL = /^\d+(?:\.\d+)?$/;
-const SYMBOL = /^[A-Z0-9]{2,32}$/;
 
 /**
  * Parses one WebSocket message of a combined (`{"stream","data"}`) or raw stream.
@@ -59,14 +58,14 @@ export function parseFrame(text: string, context: FrameContext): ParsedFrame {
   }
   const event = (payload as Record<string, unknown>).e;
   if (event === "serverShutdown") return { kind: "shutdown" };
-  if (event === "trade" || event === "aggTrade") return parseTrade(payload as Record<string, unknown>, event, context);
+  if (isTradeStream(event)) return parseTrade(payload as Record<string, unknown>, event, context);
   if (stream !== null && !stream.endsWith("@trade") && !stream.endsWith("@aggTrade")) return { kind: "other", stream };
   if (typeof event === "string") return { kind: "other", stream: stream ?? event };
   return reject(`frame has no event type 'e'${stream ? ` (stream ${stream})` : ""}`);
 }
 
 function parseTrade(data: Record<string, unknown>, event: TradeStream, context: FrameContext): ParsedFrame {
-  const symbol = typeof data.s === "string" && SYMBOL.test(data.s) ? data.s : null;
+  const symbol = isSymbol(data.s) ? data.s : null;
   if (symbol === null) return reject(`${event}: field 's' is not a symbol: ${JSON.stringify(data.s)}`);
   // No closures in here: it runs once per trade, up to hundreds of thousands of times a second.
 

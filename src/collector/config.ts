@@ -3,6 +3,7 @@
  */
 import { parseArgs } from "node:util";
 import type { Market, TradeStream } from "./binance-frames.ts";
+import { isMarket, isSymbol, isTradeStream, MARKETS, SYMBOL_RULE, TRADE_STREAMS } from "../engine/index.ts";
 
 export interface CollectorConfig {
   readonly symbols: readonly string[];
@@ -59,13 +60,13 @@ export function readCollectorConfig(argv: readonly string[], env: NodeJS.Process
   const bad = (flag: string, message: string) => new ConfigError(`--${flag} (or ${ENV[flag]}) ${message}`);
 
   const market = get("market") ?? "spot";
-  if (market !== "spot" && market !== "futures") throw bad("market", `must be spot or futures, got "${market}"`);
+  if (!isMarket(market)) throw bad("market", `must be ${MARKETS.join(" or ")}, got "${market}"`);
   const stream = get("stream") ?? "trade";
-  if (stream !== "trade" && stream !== "aggTrade") throw bad("stream", `must be trade or aggTrade, got "${stream}"`);
+  if (!isTradeStream(stream)) throw bad("stream", `must be ${TRADE_STREAMS.join(" or ")}, got "${stream}"`);
   const symbols = (get("symbols") ?? "btcusdt,ethusdt").split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
   if (symbols.length === 0) throw bad("symbols", "must name at least one symbol");
-  const badSymbol = symbols.find((s) => !/^[A-Z0-9]{2,32}$/.test(s));
-  if (badSymbol) throw bad("symbols", `has an invalid symbol "${badSymbol}"`);
+  const badSymbol = symbols.find((s) => !isSymbol(s));
+  if (badSymbol) throw bad("symbols", `has an invalid symbol "${badSymbol}": ${SYMBOL_RULE}`);
   const statusEverySeconds = Number(get("status-every") ?? 5);
   if (!(statusEverySeconds > 0)) throw bad("status-every", "must be a positive number of seconds");
   for (const flag of ["ws-url", "rest-url"]) {

@@ -43,11 +43,19 @@ export const STORED_TIMEFRAMES = ["1s", "1m", "5m"] as const;
 export const MARKETS = ["spot", "futures"] as const;
 export const marketSchema = z.enum(MARKETS);
 export type Market = z.infer<typeof marketSchema>;
+/** True when `text` names a market. */
+export function isMarket(text: unknown): text is Market {
+  return (MARKETS as readonly unknown[]).includes(text);
+}
 
 /** Binance trade streams: `@trade` (one frame per trade, id `t`) or `@aggTrade` (aggregated, id `a`). */
 export const TRADE_STREAMS = ["trade", "aggTrade"] as const;
 export const tradeStreamSchema = z.enum(TRADE_STREAMS);
 export type TradeStream = z.infer<typeof tradeStreamSchema>;
+/** True when `text` names a trade stream. */
+export function isTradeStream(text: unknown): text is TradeStream {
+  return (TRADE_STREAMS as readonly unknown[]).includes(text);
+}
 
 /** What a stored row is: a trade (`tick_data`) or a bar (`ohlc_data`). */
 export const DATA_KINDS = ["ticks", "ohlc"] as const;
