@@ -3,6 +3,7 @@
  * `agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker,is_best_match`, USD-M
  * futures without `is_best_match`; with or without a header row; `transact_time` in ms, or µs (2025+ spot).
  */
+import { isSymbol, SYMBOL_RULE } from "../engine/vocabulary.ts";
 import { CaptureFormatError, scheduleTimes, toMicros, type Capture, type CaptureAggTrade } from "./capture.ts";
 import { csvLines, FieldReader, isHeader } from "./csv-lines.ts";
 
@@ -31,7 +32,7 @@ export const AGG_TRADES_DUMP_COLUMNS = [
  * c.events[0]; // { kind: "aggTrade", id: 26129, firstTradeId: 27781, lastTradeId: 27781, ... }
  */
 export function readBinanceAggTradesDump(text: string, symbol: string, name = `${symbol}-aggTrades.csv`): Capture {
-  if (!/^[A-Z0-9]{2,32}$/.test(symbol)) throw new CaptureFormatError(`${name}: ${JSON.stringify(symbol)} is not an upper-case symbol`);
+  if (!isSymbol(symbol)) throw new CaptureFormatError(`${name}: ${JSON.stringify(symbol)} is not an upper-case symbol: ${SYMBOL_RULE}`);
   const f = new FieldReader(name, AGG_TRADES_DUMP_COLUMNS);
   let lines = csvLines(text);
   if (lines.length > 0 && isHeader(lines[0], AGG_TRADES_DUMP_COLUMNS.slice(0, lines[0].fields.length))) lines = lines.slice(1);

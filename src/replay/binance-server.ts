@@ -12,7 +12,8 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { renderStreamData } from "./binance-payloads.ts";
-import type { Capture, ReplayMarket } from "./capture.ts";
+import { isMarket, MARKETS, type Market } from "../engine/vocabulary.ts";
+import type { Capture } from "./capture.ts";
 import { FaultPlan, type FaultOptions } from "./fault-plan.ts";
 import { ReplayClock, type ReplaySpeed } from "./replay-clock.ts";
 import { ReplayOptionError } from "./replay-errors.ts";
@@ -29,7 +30,7 @@ export interface BinanceServerOptions {
   /** Default 0: any free port. */
   readonly port?: number;
   /** Payload shapes and REST paths; default: the capture's own market, else spot. */
-  readonly market?: ReplayMarket;
+  readonly market?: Market;
   /** A multiple of real time by trade timestamps (default 1), or `"max"`: as fast as the clients drain. */
   readonly speed?: ReplaySpeed;
   /** Passes over the capture, ids and times continued (default 1); `Infinity` loops for ever. */
@@ -78,7 +79,7 @@ export interface SymbolLedger {
 
 /** A snapshot of the server's state. */
 export interface ReplayStats {
-  readonly market: ReplayMarket;
+  readonly market: Market;
   readonly speed: ReplaySpeed;
   readonly repeat: number;
   /** Wall-clock ms the replay started, or null. */
@@ -109,7 +110,7 @@ export interface BinanceServer {
   /** REST base, e.g. `http://127.0.0.1:40123`: add `/api/v3/…` (spot) or `/fapi/v1/…` (futures). */
   readonly restUrl: string;
   readonly port: number;
-  readonly market: ReplayMarket;
+  readonly market: Market;
   readonly timeline: ReplayTimeline;
   /** Resolves when the last pass has been published (never, when looping for ever). */
   readonly finished: Promise<void>;
@@ -151,7 +152,7 @@ const MAX_RECORDS = 10_000;
 export async function startBinanceServer(options: BinanceServerOptions): Promise<BinanceServer> {
   const captures = Array.isArray(options.capture) ? (options.capture as readonly Capture[]) : [options.capture as Capture];
   const market = options.market ?? captures.find((c) => c.market !== null)?.market ?? "spot";
-  if (market !== "spot" && market !== "futures") throw new ReplayOptionError(`market must be "spot" or "futures", got ${JSON.stringify(market)}`);
+  if (!isMarket(market)) throw new ReplayOptionError(`market must be ${MARKETS.map((m) => `"${m}"`).join(" or ")}, got ${JSON.stringify(market)}`);
   const speed = options.speed ?? 1;
   if (speed !== "max" && !(typeof speed === "number" && speed > 0 && Number.isFinite(speed))) {
     throw new ReplayOptionError(`speed must be a positive number or "max", got ${JSON.stringify(speed)}`);

@@ -3,6 +3,7 @@
  * `id,price,qty,quote_qty,time,is_buyer_maker,is_best_match`, USD-M futures without `is_best_match`; with or
  * without a header row; `time` in ms, or µs in the 2025+ spot dumps.
  */
+import { isSymbol, SYMBOL_RULE } from "../engine/vocabulary.ts";
 import { CaptureFormatError, scheduleTimes, toMicros, type Capture, type CaptureTrade } from "./capture.ts";
 import { csvLines, FieldReader, isHeader } from "./csv-lines.ts";
 
@@ -21,7 +22,7 @@ export const TRADES_DUMP_COLUMNS = ["id", "price", "qty", "quote_qty", "time", "
  * c.events[0].id; // 1
  */
 export function readBinanceTradesDump(text: string, symbol: string, name = `${symbol}-trades.csv`): Capture {
-  if (!/^[A-Z0-9]{2,32}$/.test(symbol)) throw new CaptureFormatError(`${name}: ${JSON.stringify(symbol)} is not an upper-case symbol`);
+  if (!isSymbol(symbol)) throw new CaptureFormatError(`${name}: ${JSON.stringify(symbol)} is not an upper-case symbol: ${SYMBOL_RULE}`);
   const f = new FieldReader(name, TRADES_DUMP_COLUMNS);
   let lines = csvLines(text);
   if (lines.length > 0 && isHeader(lines[0], TRADES_DUMP_COLUMNS.slice(0, lines[0].fields.length))) lines = lines.slice(1);

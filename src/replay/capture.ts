@@ -2,8 +2,10 @@
  * What every capture reader produces: a replay-ordered list of trade, aggregate-trade and raw-frame events with
  * their schedule times, and the rule for captures that kept no exchange trade id (synthetic contiguous ids).
  */
+import type { Market } from "../engine/vocabulary.ts";
 
-export type ReplayMarket = "spot" | "futures";
+/** The engine's `Market`, under the name the replay CLI imports. */
+export type ReplayMarket = Market;
 
 /** One trade of a `<symbol>@trade` stream. */
 export interface CaptureTrade {
@@ -59,7 +61,7 @@ export interface Capture {
   /** Where it came from (file name), for logs and stats. */
   readonly name: string;
   /** The market it was recorded on, when the capture says so. */
-  readonly market: ReplayMarket | null;
+  readonly market: Market | null;
   /** Events in replay (capture) order. */
   readonly events: readonly CaptureEvent[];
   /** Schedule time of each event, µs since the Unix epoch, non-decreasing (see {@link scheduleTimes}). */

@@ -2,6 +2,7 @@
  * Line and field splitting shared by the CSV capture readers, with checked field conversions whose errors name
  * the capture, the line number and the column.
  */
+import { isSymbol, SYMBOL_RULE } from "../engine/vocabulary.ts";
 import { CaptureFormatError } from "./capture.ts";
 import { parseDecimal, significantScale, formatDecimal } from "./decimal-text.ts";
 
@@ -81,7 +82,7 @@ export class FieldReader {
   /** An exchange symbol, upper-cased. */
   symbol(line: CsvLine, column: number): string {
     const text = line.fields[column].toUpperCase();
-    if (!/^[A-Z0-9]{2,32}$/.test(text)) throw this.fieldError(line, column, "is not a symbol");
+    if (!isSymbol(text)) throw this.fieldError(line, column, `is not a symbol: ${SYMBOL_RULE}`);
     return text;
   }
 

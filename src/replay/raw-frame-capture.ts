@@ -3,12 +3,8 @@
  * `recv_epoch_seconds: {"stream":...,"data":...}` line per frame. Trade and aggTrade frames become trade events
  * with their real ids; every other stream (depth, bookTicker, kline...) is kept verbatim to be replayed as is.
  */
-import {
-  CaptureFormatError,
-  type Capture,
-  type CaptureEvent,
-  type ReplayMarket,
-} from "./capture.ts";
+import { isSymbol, type Market } from "../engine/vocabulary.ts";
+import { CaptureFormatError, type Capture, type CaptureEvent } from "./capture.ts";
 import { formatDecimal, parseDecimal, significantScale } from "./decimal-text.ts";
 
 /**
@@ -28,7 +24,7 @@ export function readRawFrameCapture(text: string, name = "raw-frames.capture"): 
   const url = (lines[0] ?? "").split(" ")[0];
   if (!/^wss?:\/\//.test(url)) throw new CaptureFormatError(`${name} line 1: expected the stream URL, got ${JSON.stringify(lines[0]?.slice(0, 80))}`);
   const host = new URL(url).hostname;
-  const market: ReplayMarket | null = host.startsWith("fstream") ? "futures" : host.startsWith("stream") ? "spot" : null;
+  const market: Market | null = host.startsWith("fstream") ? "futures" : host.startsWith("stream") ? "spot" : null;
   const events: CaptureEvent[] = [];
   const at: number[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -66,7 +62,7 @@ function toEvent(stream: string, d: Record<string, unknown>, text: string, where
   const int = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
   const dec = (v: unknown) => typeof v === "string" && /^\d+(\.\d+)?$/.test(v);
   const common = {
-    symbol: (need("s", (v) => typeof v === "string" && /^[A-Z0-9]{2,32}$/.test(v)) as string),
+    symbol: need("s", isSymbol) as string,
     price: plain(need("p", dec) as string),
     qty: plain(need("q", dec) as string),
     timeUs: (need("T", int) as number) * 1000,

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { isSymbol } from "../engine/vocabulary.ts";
 import { CaptureFormatError, type Capture } from "./capture.ts";
 import { readBinanceAggTradesDump } from "./binance-agg-trades-dump.ts";
 import { readBinanceTradesDump } from "./binance-trades-dump.ts";
@@ -64,7 +65,8 @@ export function readCaptureText(text: string, name: string, options: ReadCapture
   const format = options.format ?? detectCaptureFormat(name, firstLine);
   const base = basename(name);
   const dumpSymbol = () => {
-    const symbol = options.symbol ?? /^([A-Z0-9]{2,32})-(?:aggTrades|trades)-/i.exec(base)?.[1]?.toUpperCase();
+    const named = /^([^-]+)-(?:aggTrades|trades)-/i.exec(base)?.[1]?.toUpperCase();
+    const symbol = options.symbol ?? (isSymbol(named) ? named : undefined);
     if (symbol === undefined) throw new CaptureFormatError(`${base}: a Binance dump needs a symbol (name it <SYMBOL>-trades-… or pass one)`);
     return symbol.toUpperCase();
   };

@@ -10,8 +10,8 @@ import {
   type CaptureAggTrade,
   type CaptureEvent,
   type CaptureTrade,
-  type ReplayMarket,
 } from "./capture.ts";
+import type { Market } from "../engine/vocabulary.ts";
 import { formatDecimal, parseDecimal } from "./decimal-text.ts";
 import { ReplayOptionError } from "./replay-errors.ts";
 
@@ -51,7 +51,7 @@ export interface SymbolBook {
 
 export interface TimelineOptions {
   /** Decides payload shapes and decimal spelling. */
-  readonly market: ReplayMarket;
+  readonly market: Market;
   /** Passes over the capture (default 1); `Infinity` loops for ever. */
   readonly repeat?: number;
   /** Derive `aggTrade` events from trade captures (default true). */
@@ -64,7 +64,7 @@ export interface TimelineOptions {
  * − first id + 1 of one pass), so repeats continue ids and times seamlessly.
  */
 export class ReplayTimeline {
-  readonly market: ReplayMarket;
+  readonly market: Market;
   readonly events: readonly CaptureEvent[];
   /** Schedule of each base event, µs, non-decreasing. */
   readonly atUs: Float64Array;
@@ -170,7 +170,7 @@ function checkSymbolsDisjoint(captures: readonly Capture[]): void {
   }
 }
 
-function buildBooks(events: readonly CaptureEvent[], market: ReplayMarket): Map<string, SymbolBook> {
+function buildBooks(events: readonly CaptureEvent[], market: Market): Map<string, SymbolBook> {
   const raw = new Map<string, { trades: number[]; offBook: number[]; aggs: number[] }>();
   events.forEach((e, i) => {
     if (e.kind === "frame") return;
