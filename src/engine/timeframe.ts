@@ -3,6 +3,7 @@
  * milliseconds and one canonical label, so "60s" and "1m" name the same bars everywhere (labels as the store's).
  */
 import { InvalidParameterError } from "./errors.ts";
+import { TIMEFRAME_PATTERN, TIMEFRAME_RULE } from "./vocabulary.ts";
 
 /** A parsed bar length. */
 export interface Timeframe {
@@ -16,7 +17,6 @@ export interface Timeframe {
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 const DAY_SECONDS = 86_400;
-const PATTERN = /^([1-9][0-9]{0,5})([smhd])$/;
 
 /**
  * Parses a bar length. Units are lower case only: in pandas "1M" is a month and "1H" an hour, and a label that
@@ -38,15 +38,10 @@ export function parseTimeframe(timeframe: string | Timeframe): Timeframe {
   if (typeof timeframe !== "string") {
     throw new InvalidParameterError(fn, "timeframe", `must be a string such as "1s", "1m" or "1h", got ${String(timeframe)}`);
   }
-  const match = PATTERN.exec(timeframe);
-  if (match === null) {
-    throw new InvalidParameterError(
-      fn,
-      "timeframe",
-      `"${timeframe}" is not a bar length: expected a whole positive number and a unit s, m, h or d (e.g. "1s", "15s", "5m", "1h")`,
-    );
+  if (!TIMEFRAME_PATTERN.test(timeframe)) {
+    throw new InvalidParameterError(fn, "timeframe", `"${timeframe}" is not a bar length: ${TIMEFRAME_RULE}`);
   }
-  const seconds = Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
+  const seconds = Number(timeframe.slice(0, -1)) * UNIT_SECONDS[timeframe.slice(-1) as keyof typeof UNIT_SECONDS];
   if (seconds > DAY_SECONDS) {
     throw new InvalidParameterError(fn, "timeframe", `"${timeframe}" is longer than one day; longer bars need a calendar and are not supported`);
   }

@@ -3,22 +3,15 @@
  * resampler's stored bars and on-demand bars cannot disagree. Buckets are epoch-aligned and closed on the left.
  */
 import type { Bar } from "../engine/types.ts";
+import { BAR_FIELDS, type BarField } from "../engine/vocabulary.ts";
 
-/** The bar columns every relation below yields, in order. */
-export const BAR_COLUMNS = [
-  "symbol",
-  "bucket_start",
-  "open",
-  "high",
-  "low",
-  "close",
-  "volume",
-  "quote_volume",
-  "trades",
-  "vwap",
-  "buy_volume",
-  "sell_volume",
-] as const;
+/** The SQL column of a bar field: its name in snake case (`quoteVolume` is `quote_volume`). */
+export function barColumn(field: BarField): string {
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** The bar columns every relation below yields, in order: the symbol, then the engine's bar fields. */
+export const BAR_COLUMNS: readonly string[] = ["symbol", ...BAR_FIELDS.map(barColumn)];
 
 /**
  * SQL for the start of the `stepMicros`-wide bucket holding a TIMESTAMP expression (floor, also before 1970).

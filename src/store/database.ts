@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { STORED_TIMEFRAMES } from "../engine/vocabulary.ts";
 import type { Bar } from "../engine/types.ts";
 import { queryBars, type BarsQuery } from "./bars-query.ts";
 import { ReadOnlyStoreError, SchemaVersionError, StoreClosedError, StoreInputError } from "./errors.ts";
@@ -18,8 +19,8 @@ import { TickWriter, type AppendOptions, type AppendResult } from "./tick-writer
 import { inTransaction } from "./transaction.ts";
 import { parseTimeframe, type Timeframe } from "./timeframe.ts";
 
-/** The timeframes resampled into `ohlc_data` unless told otherwise. */
-export const DEFAULT_TIMEFRAMES: readonly string[] = ["1s", "1m", "5m"];
+/** The timeframes resampled into `ohlc_data` unless told otherwise: the engine's stored timeframes. */
+export const DEFAULT_TIMEFRAMES: readonly string[] = STORED_TIMEFRAMES;
 /** How long after the latest trade time a bucket is still held open for late trades, ms. */
 export const DEFAULT_ALLOWED_LATENESS_MS = 2000;
 
