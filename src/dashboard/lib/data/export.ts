@@ -4,8 +4,8 @@
  * pass through the page's memory). The hrefs follow the controls; relative ranges ("last hour") are recomputed
  * when a link is about to be followed.
  */
-import { HEDGE_RATIO_METHODS } from "../../../engine/index.ts";
-import { el } from "../shared/ui.ts";
+import { HEDGE_RATIO_METHODS, TIMEFRAME_PATTERN, TIMEFRAME_RULE } from "../../../engine/index.ts";
+import { el, field, selectOf } from "../shared/ui.ts";
 import { LOOK_BACKS } from "../shared/look-back.ts";
 
 type Dataset = "ticks" | "ohlc" | "pairs";
@@ -28,7 +28,6 @@ export interface ExportChoice {
 }
 
 const RANGES: readonly (readonly [string, number])[] = [...LOOK_BACKS, ["custom", -1]];
-const TIMEFRAME = /^[1-9][0-9]*[smhd]$/;
 
 /**
  * The export's query string for a choice, or the reason it cannot be asked.
@@ -49,7 +48,7 @@ export function exportQuery(c: ExportChoice, now: number): URLSearchParams | { p
     q.set("method", c.method);
   } else if (c.symbol !== "") q.set("symbol", c.symbol);
   if (c.dataset !== "ticks") {
-    if (!TIMEFRAME.test(c.timeframe)) return { problem: "timeframe: a whole number followed by s, m, h or d (e.g. 1m)" };
+    if (!TIMEFRAME_PATTERN.test(c.timeframe)) return { problem: `timeframe: ${TIMEFRAME_RULE}` };
     q.set("timeframe", c.timeframe);
   }
   if (c.lookBackMs > 0) q.set("from", new Date(now - c.lookBackMs).toISOString());
@@ -162,12 +161,4 @@ function refill(select: HTMLSelectElement, options: readonly (readonly [string, 
   const previous = select.options.length > 0 ? select.value : null;
   select.replaceChildren(...options.map(([value, label]) => el("option", { value }, label)));
   select.value = previous !== null && options.some(([v]) => v === previous) ? previous : fallback;
-}
-
-function field(label: string, control: HTMLElement, when?: string): HTMLElement {
-  return el("label", { className: "tl-field", "data-when": when }, el("span", {}, label), control);
-}
-
-function selectOf(name: string, options: readonly (readonly [string, string])[]): HTMLSelectElement {
-  return el("select", { name }, ...options.map(([value, label]) => el("option", { value }, label)));
 }

@@ -6,7 +6,8 @@
 import type { UploadProblem } from "../../../api/upload/parse.ts";
 import type { UploadRecord } from "../../../api/upload/store.ts";
 import { firstLineOf, guessUpload, uploadNameFor, type UploadGuess } from "./upload-guess.ts";
-import { el, formatNumber } from "../shared/ui.ts";
+import { DATA_KINDS } from "../../../engine/index.ts";
+import { el, field, formatNumber, selectOf } from "../shared/ui.ts";
 
 const FORMATS = ["auto", "ticklens", "binance-trades", "binance-aggtrades", "binance-klines", "generic"];
 const TIME_UNITS = ["auto", "s", "ms", "us", "ns"];
@@ -30,7 +31,7 @@ type UploadAnswer = { readonly ok: true; readonly record: UploadRecord } | { rea
 export function uploadPanel(options: { onUploaded?: (record: UploadRecord) => void } = {}): HTMLElement {
   const input = (name: string, attrs: Record<string, string | number | boolean> = {}) => el("input", { type: "text", name, ...attrs });
   const file = el("input", { type: "file", name: "file", accept: ".csv,.txt,text/csv,text/plain", required: true });
-  const kind = selectOf("kind", ["ticks", "ohlc"]);
+  const kind = selectOf("kind", DATA_KINDS);
   const format = selectOf("format", FORMATS);
   const map = input("map", { placeholder: "time:timestamp,price:price,qty:qty", size: 40 });
   const name = input("name", { placeholder: "from the file name", size: 36, pattern: "[A-Za-z0-9][A-Za-z0-9._-]{0,63}" });
@@ -204,12 +205,4 @@ function problemItem(p: UploadProblem): HTMLLIElement {
 
 function definitions(rows: [string, string][]): HTMLDListElement {
   return el("dl", { className: "tl-definitions" }, ...rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));
-}
-
-function field(label: string, control: HTMLElement, when?: string): HTMLElement {
-  return el("label", { className: "tl-field", "data-when": when }, el("span", {}, label), control);
-}
-
-function selectOf(name: string, values: readonly string[]): HTMLSelectElement {
-  return el("select", { name }, ...values.map((v) => el("option", { value: v }, v)));
 }

@@ -2,6 +2,7 @@
  * Small DOM helpers for the pages: elements, controls that work with Framework's `view()` (an element with a
  * `value` that dispatches `input`), the shared stylesheet, notifications and a tone.
  */
+import { STORED_TIMEFRAMES, TIMEFRAME_PATTERN, TIMEFRAME_RULE } from "../../../engine/vocabulary.ts";
 
 type Attrs = Record<string, string | number | boolean | ((event: Event) => void) | undefined>;
 
@@ -38,11 +39,22 @@ export function numberInput(label: string, value: number, options: { min?: numbe
   return wrapper;
 }
 
+/** A form field: the control under its label; `when` names the condition under which it is shown. */
+export function field(label: string, control: HTMLElement, when?: string): HTMLElement {
+  return el("label", { className: "tl-field", "data-when": when }, el("span", {}, label), control);
+}
+
+/** A named select of values (each its own label) or of `[value, label]` pairs. */
+export function selectOf(name: string, options: readonly (string | readonly [string, string])[]): HTMLSelectElement {
+  return el("select", { name }, ...options.map((o) => (typeof o === "string" ? [o, o] : o)).map(([value, label]) => el("option", { value }, label)));
+}
+
 /**
- * Timeframe: 1s, 1m, 5m or a custom `Ns/Nm/Nh`; the value stays the last valid one while a custom text is typed.
+ * Timeframe: one of the stored widths (1s, 1m, 5m) or a custom `Ns/Nm/Nh/1d`; the value stays the last valid one
+ * while a custom text is typed.
  */
 export function timeframeInput(value = "1m"): HTMLElement & { value: string } {
-  const presets = ["1s", "1m", "5m", "custom"];
+  const presets: string[] = [...STORED_TIMEFRAMES, "custom"];
   const choose = el("select", { name: "timeframe", "aria-label": "Timeframe" });
   for (const p of presets) choose.append(el("option", { value: p }, p));
   const custom = el("input", { type: "text", name: "timeframe-custom", placeholder: "e.g. 15s, 15m, 1h", size: 8, "aria-label": "Custom timeframe" });
@@ -55,8 +67,8 @@ export function timeframeInput(value = "1m"): HTMLElement & { value: string } {
   const update = () => {
     custom.hidden = choose.value !== "custom";
     const next = choose.value === "custom" ? custom.value.trim() : choose.value;
-    if (!/^[1-9][0-9]*[smh]$/.test(next)) {
-      custom.setCustomValidity(choose.value === "custom" && next !== "" ? "a whole number followed by s, m or h" : "");
+    if (!TIMEFRAME_PATTERN.test(next)) {
+      custom.setCustomValidity(choose.value === "custom" && next !== "" ? TIMEFRAME_RULE : "");
       return;
     }
     custom.setCustomValidity("");
