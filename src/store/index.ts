@@ -12,4 +12,5 @@ export { queryBars, type BarsQuery } from "./bars-query.ts";
 export { BAR_COLUMNS, barFromRow, bucketStartSql, ticksToBarsSql, barsToBarsSql } from "./bar-sql.ts";
 export { parseTimeframe, type Timeframe } from "./timeframe.ts";
 export { inTransaction } from "./transaction.ts";
+export type { SymbolSummary } from "./symbol-summary.ts";
 export { tradesOfBatch, readTradeStream, type TradeStreamQuery, type TradeStream } from "./trade-stream.ts";

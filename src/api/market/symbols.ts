@@ -1,17 +1,8 @@
 /**
  * The symbols the store holds, and the 404 that names them when a request asks for another.
  */
-import type { Store } from "../../store/index.ts";
+import type { Store, SymbolSummary } from "../../store/index.ts";
 import { ApiError } from "../errors.ts";
-
-/** One stored symbol. Times are ISO 8601 UTC. */
-export interface SymbolSummary {
-  readonly symbol: string;
-  readonly firstTradeTime: string;
-  readonly lastTradeTime: string;
-  readonly trades: number;
-  readonly lastPrice: number;
-}
 
 export async function listSymbols(store: Store): Promise<SymbolSummary[]> {
   return store.read(async (c) => {

@@ -2,6 +2,7 @@
  * Validates every line of an uploaded CSV and, only when all are good, turns them into a tick batch or bars:
  * a file is accepted whole or not at all, and a refusal lists the first problems by line and field.
  */
+import type { Bar } from "../../engine/index.ts";
 import { TickBatchBuilder, type TickBatch } from "../../store/index.ts";
 import { parseTimeframe } from "../../store/index.ts";
 import { ApiError } from "../errors.ts";
@@ -20,22 +21,8 @@ export interface UploadProblem {
   readonly message: string;
 }
 
-/** A bar read from an upload. Times are ms since the Unix epoch, UTC. */
-export interface UploadedBar {
-  readonly symbol: string;
-  /** e.g. `"1m"`. */
-  readonly timeframe: string;
-  readonly bucketStart: number;
-  readonly open: number;
-  readonly high: number;
-  readonly low: number;
-  readonly close: number;
-  readonly volume: number;
-  readonly quoteVolume: number;
-  readonly trades: number;
-  /** Taker-buy base volume. */
-  readonly buyVolume: number;
-}
+/** A bar read from an upload: the engine's `Bar` less what the store derives (vwap, sell volume). */
+export type UploadedBar = Omit<Bar, "vwap" | "sellVolume">;
 
 export interface ParseOptions {
   readonly kind: UploadKind;

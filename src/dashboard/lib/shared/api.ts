@@ -3,6 +3,7 @@
  * say what was wrong and where (`field`).
  */
 import type { Bar } from "../../../engine/types.ts";
+import type { SymbolSummary } from "../../../store/symbol-summary.ts";
 
 /** The API's error body: `{ error: { code, message, field } }`. */
 export class ApiRequestError extends Error {
@@ -47,18 +48,9 @@ export async function sendJson<T>(method: string, path: string, body?: unknown):
   );
 }
 
-/** A stored symbol (`GET /api/symbols`). */
-export interface ApiSymbol {
-  readonly symbol: string;
-  readonly firstTradeTime: string;
-  readonly lastTradeTime: string;
-  readonly trades: number;
-  readonly lastPrice: number;
-}
-
-/** The stored symbols. */
-export async function symbols(): Promise<ApiSymbol[]> {
-  return (await getJson<{ symbols: ApiSymbol[] }>("/api/symbols")).symbols;
+/** The stored symbols (`GET /api/symbols`). */
+export async function symbols(): Promise<SymbolSummary[]> {
+  return (await getJson<{ symbols: SymbolSummary[] }>("/api/symbols")).symbols;
 }
 
 /** The last `limit` bars of a symbol. */
