@@ -3,7 +3,7 @@
  * the capture, the line number and the column.
  */
 import { isSymbol, SYMBOL_RULE } from "../engine/vocabulary.ts";
-import { CaptureFormatError } from "./capture.ts";
+import { assignSyntheticIds, CaptureFormatError } from "./capture.ts";
 import { parseDecimal, significantScale, formatDecimal } from "./decimal-text.ts";
 
 /** One non-blank CSV line. */
@@ -106,4 +106,42 @@ export class FieldReader {
  */
 export function isHeader(line: CsvLine, columns: readonly string[]): boolean {
   return line.fields.length >= 2 && line.fields.every((f, i) => f.toLowerCase() === columns[i]?.toLowerCase());
+}
+
+/** The data rows of a capture CSV that kept no exchange ids, with each row's symbol and its synthetic id. */
+export interface SampleRows {
+  /** The reader of the rows' fields (messages name the file, line and column). */
+  readonly fields: FieldReader;
+  /** The data lines, header excluded, in file order. */
+  readonly rows: readonly CsvLine[];
+  /** Each row's symbol, upper case. */
+  readonly symbols: readonly string[];
+  /** Each row's synthetic trade id: contiguous per symbol in file order. */
+  readonly ids: Float64Array;
+}
+
+/**
+ * Reads a capture CSV with a fixed header: checks the header and every row's width and symbol, and assigns the
+ * synthetic ids.
+ * @param text the whole CSV file
+ * @param name the capture's name for messages
+ * @param columns the header the file must start with
+ * @param symbolColumn the index of the symbol column
+ * @returns the rows, their symbols and ids, and the field reader for the other columns
+ * @throws {CaptureFormatError} the header is missing, or a row's width or symbol is wrong (names line and column)
+ * @example
+ * const { rows, symbols, ids } = readSampleRows("t,symbol\n1,BTCUSDT\n", "a.csv", ["t", "symbol"], 1);
+ */
+export function readSampleRows(text: string, name: string, columns: readonly string[], symbolColumn: number): SampleRows {
+  const lines = csvLines(text);
+  if (lines.length === 0 || !isHeader(lines[0], columns)) {
+    throw new CaptureFormatError(`${name}: expected the header ${columns.join(",")}`);
+  }
+  const fields = new FieldReader(name, columns);
+  const rows = lines.slice(1);
+  const symbols = rows.map((line) => {
+    fields.width(line);
+    return fields.symbol(line, symbolColumn);
+  });
+  return { fields, rows, symbols, ids: assignSyntheticIds(symbols) };
 }

@@ -2,14 +2,8 @@
  * Reader of the project's USD-M futures trade capture (`row_id,symbol,price,qty,trade_time_ms,is_buyer_maker`):
  * no exchange ids were kept, so ids are synthetic; zero-price rows are off-book events replayed with `X` "NA".
  */
-import {
-  assignSyntheticIds,
-  CaptureFormatError,
-  scheduleTimes,
-  type Capture,
-  type CaptureTrade,
-} from "./capture.ts";
-import { csvLines, FieldReader, isHeader } from "./csv-lines.ts";
+import { scheduleTimes, type Capture, type CaptureTrade } from "./capture.ts";
+import { readSampleRows } from "./csv-lines.ts";
 
 /** The header the file must start with. */
 export const FUTURES_SAMPLE_COLUMNS = ["row_id", "symbol", "price", "qty", "trade_time_ms", "is_buyer_maker"] as const;
@@ -29,17 +23,7 @@ export const OFF_BOOK_STATUS = "NA";
  * c.events[0]; // { kind: "trade", symbol: "BTCUSDT", id: 1, price: "87763.5", qty: "0.006", ... status: "MARKET" }
  */
 export function readFuturesSampleCsv(text: string, name = "futures-sample.csv"): Capture {
-  const lines = csvLines(text);
-  if (lines.length === 0 || !isHeader(lines[0], FUTURES_SAMPLE_COLUMNS)) {
-    throw new CaptureFormatError(`${name}: expected the header ${FUTURES_SAMPLE_COLUMNS.join(",")}`);
-  }
-  const f = new FieldReader(name, FUTURES_SAMPLE_COLUMNS);
-  const rows = lines.slice(1);
-  const symbols = rows.map((line) => {
-    f.width(line);
-    return f.symbol(line, 1);
-  });
-  const ids = assignSyntheticIds(symbols);
+  const { fields: f, rows, symbols, ids } = readSampleRows(text, name, FUTURES_SAMPLE_COLUMNS, 1);
   const events: CaptureTrade[] = rows.map((line, i) => {
     f.integer(line, 0);
     const price = f.decimal(line, 2);

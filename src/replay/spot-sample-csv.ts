@@ -2,8 +2,8 @@
  * Reader of the project's spot trade capture (`trade_time_ms,symbol,price,qty`): it kept neither trade ids nor
  * the taker side, so ids are synthetic and `m` is inferred by the tick rule.
  */
-import { assignSyntheticIds, CaptureFormatError, scheduleTimes, type Capture, type CaptureTrade } from "./capture.ts";
-import { csvLines, FieldReader, isHeader } from "./csv-lines.ts";
+import { scheduleTimes, type Capture, type CaptureTrade } from "./capture.ts";
+import { readSampleRows } from "./csv-lines.ts";
 
 /** The header the file must start with. */
 export const SPOT_SAMPLE_COLUMNS = ["trade_time_ms", "symbol", "price", "qty"] as const;
@@ -21,17 +21,7 @@ export const SPOT_SAMPLE_COLUMNS = ["trade_time_ms", "symbol", "price", "qty"] a
  * c.events[0]; // { kind: "trade", symbol: "ETHUSDT", id: 1, price: "2926.2", qty: "0.0033", isBuyerMaker: false, ... }
  */
 export function readSpotSampleCsv(text: string, name = "spot-sample.csv"): Capture {
-  const lines = csvLines(text);
-  if (lines.length === 0 || !isHeader(lines[0], SPOT_SAMPLE_COLUMNS)) {
-    throw new CaptureFormatError(`${name}: expected the header ${SPOT_SAMPLE_COLUMNS.join(",")}`);
-  }
-  const f = new FieldReader(name, SPOT_SAMPLE_COLUMNS);
-  const rows = lines.slice(1);
-  const symbols = rows.map((line) => {
-    f.width(line);
-    return f.symbol(line, 1);
-  });
-  const ids = assignSyntheticIds(symbols);
+  const { fields: f, rows, symbols, ids } = readSampleRows(text, name, SPOT_SAMPLE_COLUMNS, 1);
   const last = new Map<string, { price: number; maker: boolean }>();
   const events: CaptureTrade[] = rows.map((line, i) => {
     const price = f.decimal(line, 2);
