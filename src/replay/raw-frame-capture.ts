@@ -3,7 +3,7 @@
  * `recv_epoch_seconds: {"stream":...,"data":...}` line per frame. Trade and aggTrade frames become trade events
  * with their real ids; every other stream (depth, bookTicker, kline...) is kept verbatim to be replayed as is.
  */
-import { isSymbol, type Market } from "../engine/vocabulary.ts";
+import { isSymbol, isTradeStream, type Market } from "../engine/vocabulary.ts";
 import { CaptureFormatError, type Capture, type CaptureEvent } from "./capture.ts";
 import { formatDecimal, parseDecimal, significantScale } from "./decimal-text.ts";
 
@@ -54,7 +54,7 @@ export function readRawFrameCapture(text: string, name = "raw-frames.capture"): 
 }
 
 function toEvent(stream: string, d: Record<string, unknown>, text: string, where: string): CaptureEvent {
-  if (d.e !== "trade" && d.e !== "aggTrade") return { kind: "frame", stream, text };
+  if (!isTradeStream(d.e)) return { kind: "frame", stream, text };
   const need = (field: string, ok: (v: unknown) => boolean): unknown => {
     if (!ok(d[field])) throw new CaptureFormatError(`${where}: ${d.e} field '${field}' is missing or malformed: ${JSON.stringify(d[field])}`);
     return d[field];
