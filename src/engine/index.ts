@@ -40,7 +40,7 @@ export { huberRegression, type HuberOptions, type HuberResult } from "./huber.ts
 export { theilSenRegression, type TheilSenOptions, type TheilSenResult } from "./theil-sen.ts";
 export { kalmanRegression, type KalmanOptions, type KalmanResult } from "./kalman.ts";
 
-export { parseTimeframe, type Timeframe } from "./timeframe.ts";
+export { parseTimeframe, dividesDay, type Timeframe } from "./timeframe.ts";
 export { toBars, InvalidTradeError } from "./bars.ts";
 export { alignBars, type AlignBarsOptions, type AlignedBars, type BarJoin } from "./align-bars.ts";
 export { vwap } from "./vwap.ts";

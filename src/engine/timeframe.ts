@@ -48,6 +48,20 @@ export function parseTimeframe(timeframe: string | Timeframe): Timeframe {
   return { label: canonicalLabel(seconds), ms: seconds * 1000, seconds };
 }
 
+/**
+ * True when bars of this length tile a day exactly: the widths the store serves, whose epoch-aligned grid is the
+ * grid pandas `resample` uses (its default origin is midnight).
+ *
+ * @param timeframe a parsed timeframe
+ * @returns whether its length divides 86,400 s
+ * @example
+ * dividesDay(parseTimeframe("15m")); // true
+ * dividesDay(parseTimeframe("7m")); // false
+ */
+export function dividesDay(timeframe: Timeframe): boolean {
+  return DAY_SECONDS % timeframe.seconds === 0;
+}
+
 function canonicalLabel(seconds: number): string {
   if (seconds % DAY_SECONDS === 0) return `${seconds / DAY_SECONDS}d`;
   if (seconds % 3600 === 0) return `${seconds / 3600}h`;

@@ -1,7 +1,7 @@
 /**
  * Bar timeframes as the store accepts them: the engine's parser, restricted to widths that divide one day.
  */
-import { EngineInputError, parseTimeframe as parseEngineTimeframe } from "../engine/index.ts";
+import { dividesDay, EngineInputError, parseTimeframe as parseEngineTimeframe } from "../engine/index.ts";
 import { StoreInputError } from "./errors.ts";
 
 /** A parsed timeframe. Buckets are aligned to the Unix epoch, closed on the left. */
@@ -13,8 +13,6 @@ export interface Timeframe {
   /** Bucket width in microseconds (the unit of DuckDB `TIMESTAMP`). */
   readonly micros: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Parses a timeframe label.
@@ -38,7 +36,7 @@ export function parseTimeframe(label: string): Timeframe {
     if (error instanceof EngineInputError) throw new StoreInputError("parseTimeframe", "timeframe", error.message);
     throw error;
   }
-  if (DAY_MS % parsed.ms !== 0) {
+  if (!dividesDay(parsed)) {
     throw new StoreInputError(
       "parseTimeframe",
       "timeframe",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InvalidParameterError } from "../../src/engine/errors.ts";
-import { parseTimeframe } from "../../src/engine/timeframe.ts";
+import { dividesDay, parseTimeframe } from "../../src/engine/timeframe.ts";
 
 describe("parseTimeframe", () => {
   it("reads the bar lengths the platform stores", () => {
@@ -39,5 +39,12 @@ describe("parseTimeframe", () => {
 
   it("refuses a value that is not a string", () => {
     expect(() => parseTimeframe(60 as unknown as string)).toThrow(/timeframe must be a string/);
+  });
+});
+
+describe("dividesDay", () => {
+  it("is true for the widths that tile a day (the store's), false for the others", () => {
+    for (const label of ["1s", "15s", "1m", "5m", "15m", "1h", "8h", "1d"]) expect(dividesDay(parseTimeframe(label)), label).toBe(true);
+    for (const label of ["7s", "7m", "5h", "25m"]) expect(dividesDay(parseTimeframe(label)), label).toBe(false);
   });
 });

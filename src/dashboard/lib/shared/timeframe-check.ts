@@ -3,9 +3,7 @@
  * live `bars:` channel is named by the canonical label ("60s" is "1m"), so a page checks and canonicalises the
  * control's value before asking, and shows a message instead of sending a request the API would refuse.
  */
-import { parseTimeframe, type Timeframe } from "../../../engine/index.ts";
-
-const DAY_MS = 86_400_000;
+import { dividesDay, parseTimeframe, type Timeframe } from "../../../engine/index.ts";
 
 /** A timeframe the store serves, or why not. */
 export type CheckedTimeframe = { readonly ok: true; readonly timeframe: Timeframe } | { readonly ok: false; readonly message: string };
@@ -23,6 +21,6 @@ export function checkTimeframe(label: string): CheckedTimeframe {
   } catch (error) {
     return { ok: false, message: (error as Error).message.replace(/^parseTimeframe: /, "") };
   }
-  if (DAY_MS % timeframe.ms !== 0) return { ok: false, message: `timeframe "${label}" does not divide one day; bars are aligned to whole days` };
+  if (!dividesDay(timeframe)) return { ok: false, message: `timeframe "${label}" does not divide one day; bars are aligned to whole days` };
   return { ok: true, timeframe };
 }
