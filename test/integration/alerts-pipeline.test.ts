@@ -5,11 +5,8 @@
  * computed here, independently, from what the store holds (trades for single-symbol rules, 1 s bars for the pair
  * rule) with a plain reading of the rule semantics; hysteresis, duration and cooldown each have their own rule.
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { AlertService, type AlertNotice } from "../../src/alerts/alert-service.ts";
@@ -21,8 +18,9 @@ import { startBinanceServer, type BinanceServer } from "../../src/replay/binance
 import { readCaptureFile } from "../../src/replay/read-capture.ts";
 import { listHistory } from "../../src/store/alert-store.ts";
 import { openStore, readTradeStream, type Store, type TickBatch } from "../../src/store/index.ts";
+import { FUTURES_CAPTURE, repoPath } from "../helpers/paths.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
 
-const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
 const GRACE_MS = 2_000;
 
 /** Forwards the collector's batches; lets the alert service subscribe before the collector exists. */
@@ -91,7 +89,7 @@ function expectedFires(
 }
 
 describe("alerts through the replay server, the collector, the store, the alert service and /ws/live", () => {
-  let dir: string;
+  const tmp = useTempDir("ticklens-alerts-");
   let store: Store;
   let binance: BinanceServer;
   let collector: Collector;
@@ -136,7 +134,6 @@ describe("alerts through the replay server, the collector, the store, the alert 
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "ticklens-alerts-"));
     let attempts = 0;
     webhook = createServer((req, res) => {
       let body = "";
@@ -152,7 +149,7 @@ describe("alerts through the replay server, the collector, the store, the alert 
     await new Promise<void>((resolve) => webhook.listen(0, "127.0.0.1", resolve));
     rules.hysteresis.webhookUrl = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hook`;
 
-    store = await openStore(join(dir, "alerts.duckdb"));
+    store = await openStore(tmp.path("alerts.duckdb"));
     alerts = await AlertService.start(store, relay, { pairGraceMs: GRACE_MS });
     api = await startApiServer({ store, live: relay, alerts }, { host: "127.0.0.1", port: 0 });
     for (const [key, rule] of Object.entries(rules)) {
@@ -168,7 +165,7 @@ describe("alerts through the replay server, the collector, the store, the alert 
     await new Promise((resolve) => ws.once("open", resolve));
     ws.send(JSON.stringify({ op: "subscribe", channel: "alerts" }));
 
-    binance = await startBinanceServer({ capture: readCaptureFile(CAPTURE), market: "futures", speed: "max" });
+    binance = await startBinanceServer({ capture: readCaptureFile(repoPath(FUTURES_CAPTURE)), market: "futures", speed: "max" });
     collector = await Collector.start(store, {
       symbols: ["BTCUSDT", "ETHUSDT"],
       market: "futures",
@@ -194,7 +191,6 @@ describe("alerts through the replay server, the collector, the store, the alert 
     await store?.close();
     await binance?.close();
     webhook?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   /** What the store holds, read back as the feed saw it: each symbol's trades in id order at its stream time. */

@@ -4,15 +4,13 @@
  * symbol and loses nothing; SIGTERM flushes and exits 0; a second signal exits at once.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startBinanceServer, type BinanceServer } from "../../src/replay/binance-server.ts";
 import { readCaptureFile } from "../../src/replay/read-capture.ts";
 import { openStore } from "../../src/store/index.ts";
+import { FUTURES_CAPTURE, repoPath } from "../helpers/paths.ts";
+import { tempDir, type TempDir } from "../helpers/temp-dir.ts";
 
-const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
 const SYMBOLS = ["BTCUSDT", "ETHUSDT"];
 
 interface Daemon {
@@ -48,19 +46,19 @@ async function until(condition: () => boolean, timeoutMs: number, what: string):
   }
 }
 
-const dirs: string[] = [];
+const dirs: TempDir[] = [];
 const servers: BinanceServer[] = [];
 afterAll(async () => {
   for (const s of servers) await s.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  for (const d of dirs) d.cleanup();
 });
 
 async function setup(speed: number): Promise<{ server: BinanceServer; db: string }> {
-  const dir = mkdtempSync(join(tmpdir(), "ticklens-restart-"));
-  dirs.push(dir);
-  const server = await startBinanceServer({ capture: readCaptureFile(CAPTURE), market: "futures", speed });
+  const tmp = tempDir("ticklens-restart-");
+  dirs.push(tmp);
+  const server = await startBinanceServer({ capture: readCaptureFile(repoPath(FUTURES_CAPTURE)), market: "futures", speed });
   servers.push(server);
-  return { server, db: join(dir, "ticks.duckdb") };
+  return { server, db: tmp.path("ticks.duckdb") };
 }
 
 describe("the collector daemon across crashes and signals", () => {

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readFuturesSampleCsv } from "../../src/replay/futures-sample-csv.ts";
 import { readRawFrameCapture } from "../../src/replay/raw-frame-capture.ts";
 import { readSpotSampleCsv } from "../../src/replay/spot-sample-csv.ts";
+import { FUTURES_RAW_FRAMES, readRepoText } from "../helpers/paths.ts";
 import { get, payload, sleep, until, useReplayServers, spotText, futuresText, head } from "./replay-client.ts";
 
 
@@ -111,7 +111,7 @@ describe("combined streams carry Binance's exact payloads", () => {
   });
 
   it("replays a raw-frame capture: other streams verbatim, aggTrades with their real ids", async () => {
-    const text = readFileSync(new URL("../../data/samples/binance-futures-raw-frames.capture", import.meta.url), "utf8");
+    const text = readRepoText(FUTURES_RAW_FRAMES);
     const server = await serve({ capture: readRawFrameCapture(text), speed: "max" });
     const c = client(server.streamUrl(["sushiusdt@depth@100ms", "ctkusdt@aggTrade"]));
     await server.finished;

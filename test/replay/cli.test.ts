@@ -1,12 +1,9 @@
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseFaults, parseReplayArgs } from "../../src/replay/cli.ts";
 import { ReplayOptionError } from "../../src/replay/replay-errors.ts";
+import { ROOT, SPOT_CAPTURE as SPOT } from "../helpers/paths.ts";
 import { connect, until } from "./replay-client.ts";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const SPOT = "data/samples/binance-spot-trades-btcusdt-ethusdt-2025-12-16.csv";
 
 describe("replay command line", () => {
   it("parses files, speed, market, repeat, port and faults with default or given rates", () => {

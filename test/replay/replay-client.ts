@@ -1,10 +1,10 @@
 /**
  * Test-side helpers for the replay server: a real `ws` client that records every frame, and polling waits.
  */
-import { readFileSync } from "node:fs";
 import { afterEach } from "vitest";
 import { WebSocket, type ClientOptions } from "ws";
 import { startBinanceServer, type BinanceServer, type BinanceServerOptions } from "../../src/replay/binance-server.ts";
+import { FUTURES_CAPTURE, readRepoText, SPOT_CAPTURE } from "../helpers/paths.ts";
 
 export interface RecordingClient {
   readonly ws: WebSocket;
@@ -69,10 +69,9 @@ export async function get(url: string, headers: Record<string, string> = {}): Pr
   return { status: res.status, headers: res.headers, body: text === "" ? null : JSON.parse(text) };
 }
 
-const SAMPLES = new URL("../../data/samples/", import.meta.url);
 /** The real spot and futures trade captures as text. */
-export const spotText = readFileSync(new URL("binance-spot-trades-btcusdt-ethusdt-2025-12-16.csv", SAMPLES), "utf8");
-export const futuresText = readFileSync(new URL("binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv", SAMPLES), "utf8");
+export const spotText = readRepoText(SPOT_CAPTURE);
+export const futuresText = readRepoText(FUTURES_CAPTURE);
 /** The header and first `rows` rows of a CSV text. */
 export const head = (text: string, rows: number) => text.split("\n").slice(0, rows + 1).join("\n");
 
