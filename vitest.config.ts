@@ -27,6 +27,8 @@ export default defineConfig({
     // Bucket labels and dates must not depend on the machine's zone.
     env: { TZ: "UTC" },
     testTimeout: 60_000,
+    // Tests wait for what they expect (expect.poll, vi.waitFor), never for a fixed time: a poll gives up after 10 s.
+    expect: { poll: { timeout: 10_000, interval: 20 } },
     reporters: ["default", new SummaryLineReporter()],
     projects: [
       { extends: true, test: { name: "unit", include: UNIT, exclude: SPAWNING } },

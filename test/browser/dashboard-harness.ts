@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { vi } from "vitest";
 import { AlertService } from "../../src/alerts/alert-service.ts";
 import { startApiServer, type RunningApiServer } from "../../src/api/server.ts";
 import { Collector } from "../../src/collector/collector.ts";
@@ -77,11 +78,12 @@ export async function startDashboard(options: { speed?: number; minTrades?: numb
     { host: "127.0.0.1", port: 0, dashboardDir: "dist/dashboard" },
   );
   const minTrades = options.minTrades ?? 3_000;
-  const deadline = Date.now() + 60_000;
-  while (collector.status().stored < minTrades) {
-    if (Date.now() > deadline) throw new Error(`only ${collector.status().stored} trades stored after 60 s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await vi.waitFor(
+    () => {
+      if (collector.status().stored < minTrades) throw new Error(`only ${collector.status().stored} of ${minTrades} trades stored`);
+    },
+    { timeout: 60_000, interval: 200 },
+  );
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const screenshots = repoPath(options.screenshots ?? "test/out/screenshots");
   mkdirSync(screenshots, { recursive: true });

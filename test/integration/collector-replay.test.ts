@@ -12,14 +12,6 @@ import { tempDir, useTempDir } from "../helpers/temp-dir.ts";
 
 const SYMBOLS = ["BTCUSDT", "ETHUSDT"];
 
-async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 async function query(store: Store, sql: string): Promise<Record<string, unknown>[]> {
   return store.read(async (connection) => (await connection.runAndReadAll(sql)).getRowObjects());
 }
@@ -92,7 +84,7 @@ describe("collector against the replay server with every fault on", () => {
       }
       return collector.status().missingIds === 0;
     };
-    await until(complete, 60_000, "every published trade to be stored").catch(async (error) => {
+    await expect.poll(complete, { timeout: 60_000, interval: 100, message: "every published trade to be stored" }).toBe(true).catch(async (error) => {
       const detail = [];
       for (const symbol of SYMBOLS) {
         const stored = new Set(await storedIds(store, symbol));
@@ -174,14 +166,15 @@ describe("collector on the aggTrade stream", () => {
         const first = (await storedIds(store, symbol))[0] ?? 0;
         return server.publishedIds(symbol, "aggTrade").filter((id) => id >= first);
       };
-      await until(
-        async () => {
-          for (const s of SYMBOLS) if ((await storedIds(store, s)).length !== (await expectedIds(s)).length) return false;
-          return true;
-        },
-        30_000,
-        "every aggregate trade",
-      );
+      await expect
+        .poll(
+          async () => {
+            for (const s of SYMBOLS) if ((await storedIds(store, s)).length !== (await expectedIds(s)).length) return false;
+            return true;
+          },
+          { timeout: 30_000, interval: 100, message: "every aggregate trade" },
+        )
+        .toBe(true);
       for (const symbol of SYMBOLS) expect(await storedIds(store, symbol)).toEqual(await expectedIds(symbol));
       expect(server.stats.counters.lose).toBeGreaterThan(0);
       expect(collector.status().backfilled).toBeGreaterThan(0);

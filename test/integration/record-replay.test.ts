@@ -30,7 +30,7 @@ async function collectFrom(captureFile: string, db: string, record?: string): Pr
   if (record) recorder = new FrameRecorder(record, collector.streamUrls()[0]);
   await server.finished;
   const total = () => server.publishedIds("BTCUSDT").length + server.publishedIds("ETHUSDT").length;
-  while (collector.status().stored < total()) await new Promise((r) => setTimeout(r, 50));
+  await expect.poll(() => collector.status().stored, { timeout: 30_000, message: "every published trade stored" }).toBeGreaterThanOrEqual(total());
   await collector.stop();
   await recorder?.close();
   const rows = await store.read(async (c) =>

@@ -1,5 +1,7 @@
 /**
- * Test-side helpers for the replay server: a real `ws` client that records every frame, and polling waits.
+ * Test-side helpers for the replay server: a real `ws` client that records every frame, REST reads, the captures.
+ * Tests wait for what they expect with `expect.poll` / `vi.waitFor`; {@link sleep} is only for a window in which
+ * something must NOT happen (no frame after an unsubscribe, no pong from a half-open socket).
  */
 import { afterEach } from "vitest";
 import { WebSocket, type ClientOptions } from "ws";
@@ -45,15 +47,7 @@ export function connect(url: string, options: ClientOptions = {}): RecordingClie
   return client;
 }
 
-/** Polls until the condition holds. */
-export async function until(condition: () => boolean, timeoutMs = 10_000, what = "condition"): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`${what} not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
+/** A real pause: a window in which something must not happen (a poll cannot show an absence). */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The `data` object of a combined frame, or the frame itself when raw. */
