@@ -10,7 +10,8 @@ import { writeFileSync } from "node:fs";
 import { openStore, type Store } from "../src/store/database.ts";
 import { formatTicksCsv, insertTicksRowByRow, loadTicksCsv } from "../src/store/tick-baselines.ts";
 import type { Tick, TickBatch } from "../src/store/tick-batch.ts";
-import { tempDir, toBatch, toBatches } from "../test/store/helpers.ts";
+import { tempDir } from "../test/helpers/temp-dir.ts";
+import { toBatch, toBatches } from "../test/store/helpers.ts";
 
 const rows = Number(process.argv[2] ?? 500_000);
 const rowByRowRows = Number(process.argv[3] ?? 3000);
@@ -53,7 +54,7 @@ async function fresh(tmp: ReturnType<typeof tempDir>, name: string): Promise<Sto
 }
 
 async function main(): Promise<void> {
-  const tmp = tempDir();
+  const tmp = tempDir("ticklens-store-");
   try {
     const ticks = syntheticTicks(rows);
     const rates: Record<string, number> = {};

@@ -4,7 +4,7 @@ import { AlertFeed, type AlertRule, type Trade } from "../../src/engine/index.ts
 import { createRule } from "../../src/store/alert-store.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { StoreFeed } from "../helpers/store-feed.ts";
-import { tempDir } from "../store/helpers.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
 
 const T0 = 1_765_922_888_000;
 const TRADES = 5_000;
@@ -28,18 +28,16 @@ const rule = (name: string, threshold: number): Omit<AlertRule, "id"> => ({
   condition: { op: "crossesAbove", threshold },
 });
 
-let tmp: ReturnType<typeof tempDir>;
+const tmp = useTempDir("ticklens-alerts-", "each");
 let store: Store;
 let service: AlertService | null = null;
 beforeEach(async () => {
-  tmp = tempDir();
   store = await openStore(tmp.path("alerts.duckdb"));
 });
 afterEach(async () => {
   await service?.close();
   service = null;
   await store.close();
-  tmp.cleanup();
 });
 
 /** Resolves after `turns` turns of the event loop. */

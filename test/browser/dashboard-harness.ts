@@ -5,20 +5,20 @@
  * playwright-core. Every page opened records console errors, page errors, failed requests and 4xx/5xx answers.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { vi } from "vitest";
 import { AlertService } from "../../src/alerts/alert-service.ts";
 import { startApiServer, type RunningApiServer } from "../../src/api/server.ts";
 import { Collector } from "../../src/collector/collector.ts";
 import { startBinanceServer, type BinanceServer } from "../../src/replay/binance-server.ts";
 import { readCaptureFile } from "../../src/replay/read-capture.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
+import { FUTURES_CAPTURE, repoPath, ROOT } from "../helpers/paths.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
-const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
 
 /** A page that remembers everything that went wrong on it. */
 export interface WatchedPage {
@@ -41,7 +41,7 @@ export interface DashboardHarness {
 
 /** Builds the dashboard (esbuild + Observable Framework), failing with its output if the build fails. */
 export function buildDashboard(): void {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/build-dashboard.ts"], { encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/build-dashboard.ts"], { cwd: ROOT, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -55,15 +55,15 @@ export function requireChromium(): void {
 export async function startDashboard(options: { speed?: number; minTrades?: number; screenshots?: string } = {}): Promise<DashboardHarness> {
   requireChromium();
   buildDashboard();
-  const dir = mkdtempSync(join(tmpdir(), "ticklens-browser-"));
+  const tmp = tempDir("ticklens-browser-");
   const binance: BinanceServer = await startBinanceServer({
-    capture: readCaptureFile(CAPTURE),
+    capture: readCaptureFile(repoPath(FUTURES_CAPTURE)),
     market: "futures",
     speed: options.speed ?? 10,
     repeat: Number.POSITIVE_INFINITY,
     rebaseTimes: true,
   });
-  const store = await openStore(join(dir, "dashboard.duckdb"));
+  const store = await openStore(tmp.path("dashboard.duckdb"));
   const collector = await Collector.start(store, {
     symbols: ["BTCUSDT", "ETHUSDT"],
     market: "futures",
@@ -78,13 +78,14 @@ export async function startDashboard(options: { speed?: number; minTrades?: numb
     { host: "127.0.0.1", port: 0, dashboardDir: "dist/dashboard" },
   );
   const minTrades = options.minTrades ?? 3_000;
-  const deadline = Date.now() + 60_000;
-  while (collector.status().stored < minTrades) {
-    if (Date.now() > deadline) throw new Error(`only ${collector.status().stored} trades stored after 60 s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await vi.waitFor(
+    () => {
+      if (collector.status().stored < minTrades) throw new Error(`only ${collector.status().stored} of ${minTrades} trades stored`);
+    },
+    { timeout: 60_000, interval: 200 },
+  );
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const screenshots = resolve(options.screenshots ?? "test/out/screenshots");
+  const screenshots = repoPath(options.screenshots ?? "test/out/screenshots");
   mkdirSync(screenshots, { recursive: true });
 
   return {
@@ -119,7 +120,7 @@ export async function startDashboard(options: { speed?: number; minTrades?: numb
       await collector.stop();
       await store.close();
       await binance.close();
-      rmSync(dir, { recursive: true, force: true });
+      tmp.cleanup();
     },
   };
 }

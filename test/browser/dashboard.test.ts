@@ -4,6 +4,7 @@
  * range, live bars arrive without a reload. Screenshots of each page go to test/out/screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CORRUPT_CAPTURE, repoPath } from "../helpers/paths.ts";
 import { startDashboard, type DashboardHarness, type WatchedPage } from "./dashboard-harness.ts";
 
 const PAGES = ["/", "/pairs", "/correlation", "/stats", "/alerts", "/data"];
@@ -191,7 +192,7 @@ describe("Data", () => {
     const p = await h.open("/data");
     const form = p.page.locator("[data-testid=upload-form]");
     await form.waitFor({ timeout: 15_000 });
-    await form.locator("input[name=file]").setInputFiles("test/fixtures/corrupt-ticks-capture.csv");
+    await form.locator("input[name=file]").setInputFiles(repoPath(CORRUPT_CAPTURE));
     await p.page.locator("[data-testid=upload-submit]").click();
     const errors = p.page.locator("[data-testid=upload-errors] li");
     await errors.first().waitFor({ timeout: 15_000 });

@@ -12,14 +12,6 @@ async function localServer(): Promise<{ wss: WebSocketServer; url: string; socke
   return { wss, url: `ws://127.0.0.1:${port}/stream?streams=btcusdt@trade`, sockets };
 }
 
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 const fast = { initialMs: 20, maxMs: 100 };
 let cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -35,13 +27,13 @@ describe("BinanceFeed keeps one stream alive", () => {
     const feed = new BinanceFeed({ url, onFrame: (t) => frames.push(t), onEvent: (e) => events.push(e), backoff: fast });
     cleanup.push(() => feed.stop(), () => wss.close());
     feed.start();
-    await until(() => sockets.length === 1);
+    await expect.poll(() => sockets.length).toBe(1);
     sockets[0].send("one");
-    await until(() => frames.length === 1);
+    await expect.poll(() => frames.length).toBe(1);
     sockets[0].terminate(); // no close frame: what a dropped TCP connection looks like
-    await until(() => sockets.length === 2);
+    await expect.poll(() => sockets.length).toBe(2);
     sockets[1].send("two");
-    await until(() => frames.length === 2);
+    await expect.poll(() => frames.length).toBe(2);
     expect(frames).toEqual(["one", "two"]);
     expect(feed.counters().reconnects).toBe(1);
     expect(events.map((e) => e.type)).toContain("reconnecting");
@@ -53,9 +45,9 @@ describe("BinanceFeed keeps one stream alive", () => {
     const feed = new BinanceFeed({ url, onFrame: () => {}, watchdogMs: 200, backoff: fast });
     cleanup.push(() => feed.stop(), () => wss.close());
     feed.start();
-    await until(() => sockets.length === 1);
+    await expect.poll(() => sockets.length).toBe(1);
     sockets[0].send("hello"); // then silence, socket left open
-    await until(() => sockets.length === 2, 3_000);
+    await expect.poll(() => sockets.length).toBe(2);
     expect(feed.counters().watchdogDrops).toBeGreaterThanOrEqual(1);
   });
 
@@ -64,7 +56,7 @@ describe("BinanceFeed keeps one stream alive", () => {
     const feed = new BinanceFeed({ url, onFrame: () => {}, watchdogMs: 300, backoff: fast });
     cleanup.push(() => feed.stop(), () => wss.close());
     feed.start();
-    await until(() => sockets.length === 1);
+    await expect.poll(() => sockets.length).toBe(1);
     const pongs: string[] = [];
     sockets[0].on("pong", (data) => pongs.push(data.toString()));
     for (let i = 0; i < 8; i++) {
@@ -81,18 +73,18 @@ describe("BinanceFeed keeps one stream alive", () => {
     const feed = new BinanceFeed({ url, onFrame: (t) => frames.push(t), backoff: fast });
     cleanup.push(() => feed.stop(), () => wss.close());
     feed.start();
-    await until(() => sockets.length === 1);
+    await expect.poll(() => sockets.length).toBe(1);
     sockets[0].send("old-1");
-    await until(() => frames.length === 1);
+    await expect.poll(() => frames.length).toBe(1);
     let oldClosed = false;
     sockets[0].on("close", () => (oldClosed = true));
     feed.rotate("serverShutdown");
-    await until(() => sockets.length === 2);
+    await expect.poll(() => sockets.length).toBe(2);
     sockets[0].send("old-2"); // the old socket still delivers while the new one has said nothing
-    await until(() => frames.length === 2);
+    await expect.poll(() => frames.length).toBe(2);
     expect(oldClosed).toBe(false);
     sockets[1].send("new-1");
-    await until(() => oldClosed);
+    await expect.poll(() => oldClosed).toBe(true);
     expect(frames).toEqual(["old-1", "old-2", "new-1"]);
     expect(feed.counters()).toMatchObject({ rotations: 1, reconnects: 0 });
   });
@@ -102,9 +94,9 @@ describe("BinanceFeed keeps one stream alive", () => {
     const feed = new BinanceFeed({ url, onFrame: () => {}, maxConnectionAgeMs: 300, watchdogMs: 10_000, backoff: fast });
     cleanup.push(() => feed.stop(), () => wss.close());
     feed.start();
-    await until(() => sockets.length === 1);
+    await expect.poll(() => sockets.length).toBe(1);
     sockets[0].send("x");
-    await until(() => sockets.length === 2, 3_000);
+    await expect.poll(() => sockets.length).toBe(2);
     expect(feed.counters().rotations).toBe(1);
   });
 
@@ -115,7 +107,7 @@ describe("BinanceFeed keeps one stream alive", () => {
     const feed = new BinanceFeed({ url, onFrame: () => {}, onEvent: (e) => events.push(e), backoff: fast });
     cleanup.push(() => feed.stop());
     feed.start();
-    await until(() => events.filter((e) => e.type === "reconnecting").length >= 4);
+    await expect.poll(() => events.filter((e) => e.type === "reconnecting").length).toBeGreaterThanOrEqual(4);
     const delays = events.flatMap((e) => (e.type === "reconnecting" ? [e.delayMs] : []));
     expect(Math.max(...delays)).toBeLessThanOrEqual(fast.maxMs);
   });

@@ -67,14 +67,15 @@ describe("RestBackfill fetches missing trades by id", () => {
   });
 
   it("gives up a wait at once when aborted", async () => {
-    const { server, restUrl } = await scriptedServer([{ status: 429, headers: { "Retry-After": "60" }, body: "{}" }]);
+    // An hour's Retry-After: a wait the abort did not cut short would outlast the test's timeout.
+    const { server, restUrl } = await scriptedServer([{ status: 429, headers: { "Retry-After": "3600" }, body: "{}" }]);
     servers.push(server);
     const abort = new AbortController();
-    const pending = new RestBackfill({ restUrl, market: "spot", stream: "trade" }).page("BTCUSDT", 1, 10, abort.signal);
-    setTimeout(() => abort.abort(new Error("stopping")), 200);
-    const t0 = Date.now();
+    const backfill = new RestBackfill({ restUrl, market: "spot", stream: "trade" });
+    const pending = backfill.page("BTCUSDT", 1, 10, abort.signal);
+    await expect.poll(() => backfill.counters.rateLimited, { message: "the 429 to start the wait" }).toBe(1);
+    abort.abort(new Error("stopping"));
     await expect(pending).rejects.toThrow("stopping");
-    expect(Date.now() - t0).toBeLessThan(5_000);
   });
 
   it("refuses a 4xx that retrying cannot fix, with Binance's message", async () => {

@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import wabtInit from "wabt";
 import { centredGram } from "../../src/engine/gram.ts";
 import { gramWasmBase64 } from "../../src/engine/wasm/gram-wasm.ts";
 import { randomWalk } from "../../bench/synthetic.ts";
+import { readRepoText } from "../helpers/paths.ts";
 
 /** XᵀX of centred columns by the textbook double loop: the yardstick for both kernels. */
 function naiveGram(columns: Float64Array[]): Float64Array {
@@ -39,7 +39,7 @@ describe("the Gram kernel of the correlation matrix", () => {
 
   it("ships WebAssembly that is exactly what gram.wat assembles to (npm run build:wasm)", async () => {
     const wabt = await wabtInit();
-    const source = readFileSync(new URL("../../src/engine/wasm/gram.wat", import.meta.url), "utf8");
+    const source = readRepoText("src/engine/wasm/gram.wat");
     const module = wabt.parseWat("gram.wat", source, { simd: true });
     const { buffer } = module.toBinary({});
     module.destroy();

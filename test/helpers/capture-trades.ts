@@ -2,11 +2,8 @@
  * Reads the committed Binance trade captures (data/samples) into engine `Trade`s, filtered exactly as the fixture
  * generators' `common.load_trades()` does, so a test sees the trades pandas saw.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Trade } from "../../src/engine/types.ts";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+import { readRepoText } from "./paths.ts";
 
 /**
  * The futures capture in file order (row_id order): rows with price 0 or qty 0 (84 off-book events) dropped,
@@ -14,7 +11,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
  * ~40 out-of-order trade times per symbol are left where the recorder wrote them.
  */
 export function futuresCaptureTrades(relativePath: string): Trade[] {
-  const lines = readFileSync(`${ROOT}${relativePath}`, "utf8").trim().split(/\r?\n/);
+  const lines = readRepoText(relativePath).trim().split(/\r?\n/);
   const header = lines[0].split(",");
   const col = (name: string): number => {
     const i = header.indexOf(name);
@@ -45,7 +42,7 @@ export function futuresCaptureTrades(relativePath: string): Trade[] {
  * isBuyerMaker = false, so its buy/sell split means nothing and tests must not compare it.
  */
 export function spotCaptureTrades(relativePath: string): Trade[] {
-  const lines = readFileSync(`${ROOT}${relativePath}`, "utf8").trim().split(/\r?\n/);
+  const lines = readRepoText(relativePath).trim().split(/\r?\n/);
   const header = lines[0].split(",");
   const [time, symbol, price, qty] = ["trade_time_ms", "symbol", "price", "qty"].map((name) => header.indexOf(name));
   return lines.slice(1).map((line, i) => {

@@ -2,11 +2,8 @@
  * Loads the reference fixtures written by scripts/fixtures/gen_*.py and compares numbers against them.
  * JSON cannot hold NaN, so the generators write null; it is read back here as NaN.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-
-const FIXTURE_DIR = fileURLToPath(new URL("../fixtures/engine/", import.meta.url));
+import { ENGINE_FIXTURES, readRepoText } from "./paths.ts";
 
 export interface Fixture<Case> {
   /** The library call that produced the expected values. */
@@ -17,7 +14,7 @@ export interface Fixture<Case> {
 }
 
 export function loadFixture<Case>(name: string): Fixture<Case> {
-  return JSON.parse(readFileSync(`${FIXTURE_DIR}${name}.json`, "utf8")) as Fixture<Case>;
+  return JSON.parse(readRepoText(`${ENGINE_FIXTURES}/${name}.json`)) as Fixture<Case>;
 }
 
 /** A fixture series (null for NaN) as a Float64Array. */

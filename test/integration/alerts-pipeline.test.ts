@@ -5,12 +5,9 @@
  * computed here, independently, from what the store holds (trades for single-symbol rules, 1 s bars for the pair
  * rule) with a plain reading of the rule semantics; hysteresis, duration and cooldown each have their own rule.
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import { AlertService, type AlertNotice } from "../../src/alerts/alert-service.ts";
 import type { LiveSource } from "../../src/api/deps.ts";
@@ -21,8 +18,9 @@ import { startBinanceServer, type BinanceServer } from "../../src/replay/binance
 import { readCaptureFile } from "../../src/replay/read-capture.ts";
 import { listHistory } from "../../src/store/alert-store.ts";
 import { openStore, readTradeStream, type Store, type TickBatch } from "../../src/store/index.ts";
+import { FUTURES_CAPTURE, repoPath } from "../helpers/paths.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
 
-const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
 const GRACE_MS = 2_000;
 
 /** Forwards the collector's batches; lets the alert service subscribe before the collector exists. */
@@ -35,14 +33,6 @@ class Relay implements LiveSource {
   }
   status() {
     return this.collector!.status();
-  }
-}
-
-async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -91,7 +81,7 @@ function expectedFires(
 }
 
 describe("alerts through the replay server, the collector, the store, the alert service and /ws/live", () => {
-  let dir: string;
+  const tmp = useTempDir("ticklens-alerts-");
   let store: Store;
   let binance: BinanceServer;
   let collector: Collector;
@@ -136,7 +126,6 @@ describe("alerts through the replay server, the collector, the store, the alert 
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "ticklens-alerts-"));
     let attempts = 0;
     webhook = createServer((req, res) => {
       let body = "";
@@ -152,7 +141,7 @@ describe("alerts through the replay server, the collector, the store, the alert 
     await new Promise<void>((resolve) => webhook.listen(0, "127.0.0.1", resolve));
     rules.hysteresis.webhookUrl = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hook`;
 
-    store = await openStore(join(dir, "alerts.duckdb"));
+    store = await openStore(tmp.path("alerts.duckdb"));
     alerts = await AlertService.start(store, relay, { pairGraceMs: GRACE_MS });
     api = await startApiServer({ store, live: relay, alerts }, { host: "127.0.0.1", port: 0 });
     for (const [key, rule] of Object.entries(rules)) {
@@ -168,7 +157,7 @@ describe("alerts through the replay server, the collector, the store, the alert 
     await new Promise((resolve) => ws.once("open", resolve));
     ws.send(JSON.stringify({ op: "subscribe", channel: "alerts" }));
 
-    binance = await startBinanceServer({ capture: readCaptureFile(CAPTURE), market: "futures", speed: "max" });
+    binance = await startBinanceServer({ capture: readCaptureFile(repoPath(FUTURES_CAPTURE)), market: "futures", speed: "max" });
     collector = await Collector.start(store, {
       symbols: ["BTCUSDT", "ETHUSDT"],
       market: "futures",
@@ -183,7 +172,8 @@ describe("alerts through the replay server, the collector, the store, the alert 
     });
     await binance.finished;
     const published = ["BTCUSDT", "ETHUSDT"].reduce((n, s) => n + binance.publishedIds(s, "trade").length, 0);
-    await until(() => alerts.status().trades >= published - 2, 60_000, "every published trade to reach the alert service");
+    // (expect.poll is for tests; a hook waits with vi.waitFor)
+    await vi.waitFor(() => expect(alerts.status().trades, "every published trade to reach the alert service").toBeGreaterThanOrEqual(published - 2), { timeout: 60_000, interval: 100 });
   }, 120_000);
 
   afterAll(async () => {
@@ -194,7 +184,6 @@ describe("alerts through the replay server, the collector, the store, the alert 
     await store?.close();
     await binance?.close();
     webhook?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   /** What the store holds, read back as the feed saw it: each symbol's trades in id order at its stream time. */
@@ -240,7 +229,7 @@ describe("alerts through the replay server, the collector, the store, the alert 
   it("fires each rule at exactly the times computed from the stored data, into alert_history", async () => {
     const expected = await expectedByRule();
     const total = Object.values(expected).reduce((n, e) => n + e.fires.length, 0);
-    await until(async () => (await listHistory(store, { limit: 10_000 })).length >= total, 20_000, `${total} fires in alert_history`);
+    await expect.poll(async () => (await listHistory(store, { limit: 10_000 })).length, { timeout: 20_000, interval: 100, message: `${total} fires in alert_history` }).toBeGreaterThanOrEqual(total);
     const history = await listHistory(store, { limit: 10_000 });
     for (const key of Object.keys(rules) as (keyof typeof rules)[]) {
       const stored = history.filter((h) => h.ruleId === ids[key]).map((h) => Date.parse(h.firedAt)).sort((a, b) => a - b);
@@ -256,7 +245,7 @@ describe("alerts through the replay server, the collector, the store, the alert 
 
   it("pushes every fire to /ws/live with its history id, channels and time", async () => {
     const history = await listHistory(store, { limit: 10_000 });
-    await until(() => notices.length >= history.length, 10_000, "a notice per fire");
+    await expect.poll(() => notices.length, { message: "a notice per fire" }).toBeGreaterThanOrEqual(history.length);
     const fired = notices.filter((n) => n.kind === "fired").map((n) => (n as Extract<AlertNotice, { kind: "fired" }>).alert);
     expect(fired.map((a) => a.id).sort((a, b) => a! - b!)).toEqual(history.map((h) => h.id).sort((a, b) => a - b));
     for (const a of fired) {
@@ -272,7 +261,7 @@ describe("alerts through the replay server, the collector, the store, the alert 
 
   it("POSTs the webhook rule's fires, retrying a failed delivery", async () => {
     const fires = (await listHistory(store, { ruleId: ids.hysteresis, limit: 10_000 })).length;
-    await until(() => alerts.status().webhooks.delivered === fires, 10_000, "every webhook delivered");
+    await expect.poll(() => alerts.status().webhooks.delivered, { message: "every webhook delivered" }).toBe(fires);
     expect(alerts.status().webhooks.retried).toBeGreaterThanOrEqual(1);
     expect(hooks.length).toBe(fires + 1); // one 503, retried
     expect(hooks.every((h) => h.body.type === "ticklens.alert" && h.body.alert.ruleId === ids.hysteresis)).toBe(true);
@@ -282,12 +271,12 @@ describe("alerts through the replay server, the collector, the store, the alert 
     const [first] = await listHistory(store, { limit: 1 });
     const res = await fetch(`${api.url}/api/alerts/${first.id}/ack`, { method: "POST" });
     expect(res.status).toBe(200);
-    await until(() => notices.some((n) => n.kind === "acknowledged" && n.event.id === first.id), 5_000, "the acknowledgement notice");
+    await expect.poll(() => notices.some((n) => n.kind === "acknowledged" && n.event.id === first.id), { message: "the acknowledgement notice" }).toBe(true);
     expect((await fetch(`${api.url}/api/alerts/${first.id}/ack`, { method: "POST" })).status).toBe(409);
   });
 
   it("rebuilds every rule's state (armed, holding since, last fire) from the store on restart", async () => {
-    await until(() => alerts.status().trades >= (collector.status().stored ?? 0) - 2, 5_000, "the service to catch up");
+    await expect.poll(() => alerts.status().trades - (collector.status().stored ?? 0), { message: "the service to catch up" }).toBeGreaterThanOrEqual(-2);
     const live = alerts.ruleStates();
     const restarted = await AlertService.start(store, null, { pairGraceMs: GRACE_MS });
     try {

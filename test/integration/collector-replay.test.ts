@@ -2,25 +2,15 @@
  * The real collector against the project's Binance-compatible replay server, on the real futures capture, with
  * every fault on, into a real DuckDB file: every published trade id must be stored exactly once.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Collector } from "../../src/collector/collector.ts";
 import { startBinanceServer, type BinanceServer } from "../../src/replay/binance-server.ts";
 import { readCaptureFile } from "../../src/replay/read-capture.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
+import { FUTURES_CAPTURE, repoPath, SPOT_CAPTURE } from "../helpers/paths.ts";
+import { tempDir, useTempDir } from "../helpers/temp-dir.ts";
 
-const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
 const SYMBOLS = ["BTCUSDT", "ETHUSDT"];
-
-async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function query(store: Store, sql: string): Promise<Record<string, unknown>[]> {
   return store.read(async (connection) => (await connection.runAndReadAll(sql)).getRowObjects());
@@ -32,16 +22,15 @@ async function storedIds(store: Store, symbol: string): Promise<number[]> {
 }
 
 describe("collector against the replay server with every fault on", () => {
-  let dir: string;
+  const tmp = useTempDir("ticklens-it-");
   let server: BinanceServer;
   let store: Store;
   let collector: Collector;
   const logs: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "ticklens-it-"));
     server = await startBinanceServer({
-      capture: readCaptureFile(CAPTURE),
+      capture: readCaptureFile(repoPath(FUTURES_CAPTURE)),
       market: "futures",
       speed: 20, // the 16-minute capture in ~50 s, so faults land mid-stream
       pingIntervalMs: 500,
@@ -60,7 +49,7 @@ describe("collector against the replay server with every fault on", () => {
         shutdownGraceMs: 500,
       },
     });
-    store = await openStore(join(dir, "ticks.duckdb"));
+    store = await openStore(tmp.path("ticks.duckdb"));
     collector = await Collector.start(store, {
       symbols: SYMBOLS,
       market: "futures",
@@ -79,7 +68,6 @@ describe("collector against the replay server with every fault on", () => {
     await collector?.stop();
     await store?.close();
     await server?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("stores every published trade id exactly once, after drops, half-open sockets, losses and 429s", async () => {
@@ -96,7 +84,7 @@ describe("collector against the replay server with every fault on", () => {
       }
       return collector.status().missingIds === 0;
     };
-    await until(complete, 60_000, "every published trade to be stored").catch(async (error) => {
+    await expect.poll(complete, { timeout: 60_000, interval: 100, message: "every published trade to be stored" }).toBe(true).catch(async (error) => {
       const detail = [];
       for (const symbol of SYMBOLS) {
         const stored = new Set(await storedIds(store, symbol));
@@ -155,13 +143,13 @@ describe("collector against the replay server with every fault on", () => {
 
 describe("collector on the aggTrade stream", () => {
   it("stores every published aggregate trade id exactly once, backfilling losses from /api/v3/aggTrades", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ticklens-agg-"));
+    const tmp = tempDir("ticklens-agg-");
     const server = await startBinanceServer({
-      capture: readCaptureFile("data/samples/binance-spot-trades-btcusdt-ethusdt-2025-12-16.csv"),
+      capture: readCaptureFile(repoPath(SPOT_CAPTURE)),
       speed: 2,
       faults: { seed: 3, lose: { rate: 0.01, after: 20 }, duplicate: 0.01, malformed: 0.005 },
     });
-    const store = await openStore(join(dir, "agg.duckdb"));
+    const store = await openStore(tmp.path("agg.duckdb"));
     const collector = await Collector.start(store, {
       symbols: SYMBOLS,
       market: "spot",
@@ -178,14 +166,15 @@ describe("collector on the aggTrade stream", () => {
         const first = (await storedIds(store, symbol))[0] ?? 0;
         return server.publishedIds(symbol, "aggTrade").filter((id) => id >= first);
       };
-      await until(
-        async () => {
-          for (const s of SYMBOLS) if ((await storedIds(store, s)).length !== (await expectedIds(s)).length) return false;
-          return true;
-        },
-        30_000,
-        "every aggregate trade",
-      );
+      await expect
+        .poll(
+          async () => {
+            for (const s of SYMBOLS) if ((await storedIds(store, s)).length !== (await expectedIds(s)).length) return false;
+            return true;
+          },
+          { timeout: 30_000, interval: 100, message: "every aggregate trade" },
+        )
+        .toBe(true);
       for (const symbol of SYMBOLS) expect(await storedIds(store, symbol)).toEqual(await expectedIds(symbol));
       expect(server.stats.counters.lose).toBeGreaterThan(0);
       expect(collector.status().backfilled).toBeGreaterThan(0);
@@ -193,7 +182,7 @@ describe("collector on the aggTrade stream", () => {
       await collector.stop();
       await store.close();
       await server.close();
-      rmSync(dir, { recursive: true, force: true });
+      tmp.cleanup();
     }
   }, 60_000);
 });

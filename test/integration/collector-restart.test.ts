@@ -4,15 +4,13 @@
  * symbol and loses nothing; SIGTERM flushes and exits 0; a second signal exits at once.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startBinanceServer, type BinanceServer } from "../../src/replay/binance-server.ts";
 import { readCaptureFile } from "../../src/replay/read-capture.ts";
 import { openStore } from "../../src/store/index.ts";
+import { FUTURES_CAPTURE, repoPath } from "../helpers/paths.ts";
+import { tempDir, type TempDir } from "../helpers/temp-dir.ts";
 
-const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
 const SYMBOLS = ["BTCUSDT", "ETHUSDT"];
 
 interface Daemon {
@@ -40,34 +38,26 @@ function startDaemon(server: BinanceServer, db: string): Daemon {
   return { child, stored: () => stored, stderr, exited };
 }
 
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const dirs: string[] = [];
+const dirs: TempDir[] = [];
 const servers: BinanceServer[] = [];
 afterAll(async () => {
   for (const s of servers) await s.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  for (const d of dirs) d.cleanup();
 });
 
 async function setup(speed: number): Promise<{ server: BinanceServer; db: string }> {
-  const dir = mkdtempSync(join(tmpdir(), "ticklens-restart-"));
-  dirs.push(dir);
-  const server = await startBinanceServer({ capture: readCaptureFile(CAPTURE), market: "futures", speed });
+  const tmp = tempDir("ticklens-restart-");
+  dirs.push(tmp);
+  const server = await startBinanceServer({ capture: readCaptureFile(repoPath(FUTURES_CAPTURE)), market: "futures", speed });
   servers.push(server);
-  return { server, db: join(dir, "ticks.duckdb") };
+  return { server, db: tmp.path("ticks.duckdb") };
 }
 
 describe("the collector daemon across crashes and signals", () => {
   it("resumes after kill -9 in the middle of a replay and loses no trade", async () => {
     const { server, db } = await setup(25);
     const first = startDaemon(server, db);
-    await until(() => first.stored() > 3_000, 60_000, "the first run to store 3,000 trades");
+    await expect.poll(() => first.stored(), { timeout: 60_000, interval: 100, message: "the first run to store 3,000 trades" }).toBeGreaterThan(3_000);
     first.child.kill("SIGKILL");
     expect(await first.exited).toBe(null); // killed, not exited
 
@@ -75,8 +65,11 @@ describe("the collector daemon across crashes and signals", () => {
     await server.finished;
     const published = () => SYMBOLS.reduce((n, s) => n + server.publishedIds(s, "trade").length, 0);
     // The second run resumed from the stored ids and backfilled the gap the crash left over REST.
-    await until(() => second.stderr.join("").includes("connected") && second.stored() > 0, 30_000, "the second run");
-    await new Promise((r) => setTimeout(r, 3_000)); // let backfill and the quiet-tail check settle
+    await expect.poll(() => second.stderr.join("").includes("connected") && second.stored() > 0, { timeout: 30_000, message: "the second run" }).toBe(true);
+    // Caught up once a status line (every 0.3 s) after the replay ended reports a quiet interval with no id missing.
+    const ended = second.stderr.join("").length;
+    const caughtUp = () => second.stderr.join("").slice(ended).split("\n").some((l) => l.includes("| 0 trades/s |") && !l.includes("ids missing"));
+    await expect.poll(caughtUp, { timeout: 30_000, interval: 100, message: "the second run to catch up" }).toBe(true);
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
 
@@ -100,7 +93,7 @@ describe("the collector daemon across crashes and signals", () => {
   it("exits at once on a second signal", async () => {
     const { server, db } = await setup(5);
     const daemon = startDaemon(server, db);
-    await until(() => daemon.stored() > 0, 30_000, "the daemon to store trades");
+    await expect.poll(() => daemon.stored(), { timeout: 30_000, interval: 100, message: "the daemon to store trades" }).toBeGreaterThan(0);
     // Two pending signals of one kind merge into one delivery; two kinds arrive as two.
     daemon.child.kill("SIGTERM");
     daemon.child.kill("SIGINT");

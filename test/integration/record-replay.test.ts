@@ -2,18 +2,16 @@
  * `--record FILE` writes raw frames as received in the capture format; the replay server plays that file back,
  * and a collector fed from it stores the very same ticks.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Collector } from "../../src/collector/collector.ts";
 import { FrameRecorder } from "../../src/collector/recorder.ts";
 import { startBinanceServer } from "../../src/replay/binance-server.ts";
 import { readCaptureFile } from "../../src/replay/read-capture.ts";
 import { openStore } from "../../src/store/index.ts";
+import { repoPath, SPOT_CAPTURE } from "../helpers/paths.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "ticklens-record-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = useTempDir("ticklens-record-");
 
 /** Streams a capture file through a replay server into a fresh store; returns every stored tick as text. */
 async function collectFrom(captureFile: string, db: string, record?: string): Promise<string[]> {
@@ -32,7 +30,7 @@ async function collectFrom(captureFile: string, db: string, record?: string): Pr
   if (record) recorder = new FrameRecorder(record, collector.streamUrls()[0]);
   await server.finished;
   const total = () => server.publishedIds("BTCUSDT").length + server.publishedIds("ETHUSDT").length;
-  while (collector.status().stored < total()) await new Promise((r) => setTimeout(r, 50));
+  await expect.poll(() => collector.status().stored, { timeout: 30_000, message: "every published trade stored" }).toBeGreaterThanOrEqual(total());
   await collector.stop();
   await recorder?.close();
   const rows = await store.read(async (c) =>
@@ -45,10 +43,10 @@ async function collectFrom(captureFile: string, db: string, record?: string): Pr
 
 describe("recording raw frames", () => {
   it("replays a recording into exactly the ticks collected while recording", async () => {
-    const recording = join(dir, "frames.capture");
-    const original = await collectFrom("data/samples/binance-spot-trades-btcusdt-ethusdt-2025-12-16.csv", join(dir, "a.duckdb"), recording);
+    const recording = tmp.path("frames.capture");
+    const original = await collectFrom(repoPath(SPOT_CAPTURE), tmp.path("a.duckdb"), recording);
     expect(original.length).toBe(4848); // the whole spot capture
-    const replayed = await collectFrom(recording, join(dir, "b.duckdb"));
+    const replayed = await collectFrom(recording, tmp.path("b.duckdb"));
     expect(replayed).toEqual(original);
   }, 60_000);
 });

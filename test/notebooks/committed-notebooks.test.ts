@@ -5,11 +5,11 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { NOTEBOOKS as NOTEBOOKS_DIR, repoPath } from "../helpers/paths.ts";
 import { readNotebook } from "./jupyter.ts";
 
-const NOTEBOOKS = fileURLToPath(new URL("../../notebooks/", import.meta.url));
+const NOTEBOOKS = repoPath(NOTEBOOKS_DIR);
 const names = readdirSync(NOTEBOOKS).filter((name) => name.endsWith(".ipynb"));
 
 describe("committed notebooks", () => {

@@ -5,23 +5,22 @@
  * the current sources.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureSampleDb, parseFigures } from "../../src/notebook/index.ts";
+import { NOTEBOOKS as NOTEBOOKS_DIR, repoPath, ROOT } from "../helpers/paths.ts";
+import { tempDir, type TempDir } from "../helpers/temp-dir.ts";
 import { expectedFigures } from "./expected-figures.ts";
 import { cellStream, executeNotebook, joined, requireNotebookSetup, type Execution } from "./jupyter.ts";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const NOTEBOOKS = join(ROOT, "notebooks");
+const NOTEBOOKS = repoPath(NOTEBOOKS_DIR);
 const names = readdirSync(NOTEBOOKS).filter((name) => name.endsWith(".ipynb")).sort();
 
 describe("notebooks, executed headless with the tslab kernel", () => {
   const runs = new Map<string, Execution>();
-  let dir = "";
+  let tmp: TempDir | null = null;
   /** Why nothing could run (no Jupyter, no kernel, a failed build): every test below fails with it, none skips. */
   let unrunnable: string | null = null;
 
@@ -36,13 +35,13 @@ describe("notebooks, executed headless with the tslab kernel", () => {
   async function runAll(): Promise<void> {
     await requireNotebookSetup(ROOT);
     await promisify(execFile)("bash", [join(ROOT, "scripts/notebooks/build.sh")]);
-    dir = mkdtempSync(join(tmpdir(), "ticklens-notebooks-"));
+    const scratch = (tmp = tempDir("ticklens-notebooks-"));
     // Built once here, so the notebooks running side by side do not each build it.
-    const db = await ensureSampleDb({ path: join(dir, "notebook-sample.duckdb") });
+    const db = await ensureSampleDb({ path: scratch.path("notebook-sample.duckdb") });
     const env = { ...process.env, TICKLENS_NOTEBOOK_DB: db };
     await Promise.all(
       names.map(async (name) => {
-        const execution = await executeNotebook(join(NOTEBOOKS, name), join(dir, "out"), env);
+        const execution = await executeNotebook(join(NOTEBOOKS, name), scratch.path("out"), env);
         console.error(`notebooks: ${name} ${execution.ok ? "ran" : "FAILED"} in ${execution.seconds} s`);
         runs.set(name, execution);
       }),
@@ -58,7 +57,7 @@ describe("notebooks, executed headless with the tslab kernel", () => {
   }
 
   afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    tmp?.cleanup();
   });
 
   it("finds the three notebooks and can run them", () => {

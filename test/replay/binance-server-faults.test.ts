@@ -1,13 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import type { BinanceServer } from "../../src/replay/binance-server.ts";
 import { FaultPlan } from "../../src/replay/fault-plan.ts";
 import { ReplayOptionError } from "../../src/replay/replay-errors.ts";
 import { readSpotSampleCsv } from "../../src/replay/spot-sample-csv.ts";
-import { get, payload, sleep, until, useReplayServers, spotText, head } from "./replay-client.ts";
+import { get, payload, sleep, useReplayServers, spotText, head } from "./replay-client.ts";
 
 
 const { serve, client } = useReplayServers();
+// Retry-After and bans are judged by Date.now(): tests step a fake Date instead of sleeping them out.
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const trades = (frames: readonly string[]) =>
   frames.flatMap((f) => {
@@ -26,7 +30,7 @@ describe("stream faults", () => {
     await server.finished;
     const lost = server.stats.faults.lost;
     const published = server.publishedIds("ETHUSDT");
-    await until(() => c.frames.length === published.length - lost.length);
+    await expect.poll(() => c.frames.length).toBe(published.length - lost.length);
     expect(lost.length).toBeGreaterThan(50); // ~5% of 3,138
     const got = trades(c.frames).map((t) => t.t as number);
     expect([...got, ...lost.map((l) => l.id)].sort((a, b) => a - b)).toEqual(published);
@@ -43,7 +47,7 @@ describe("stream faults", () => {
     const c = client(server.streamUrl(["ethusdt@trade", "btcusdt@trade"]));
     await server.finished;
     const { duplicated, malformed } = server.stats.faults;
-    await until(() => c.frames.length === 4_848 + duplicated.length);
+    await expect.poll(() => c.frames.length).toBe(4_848 + duplicated.length);
     expect(duplicated.length).toBeGreaterThan(20);
     expect(malformed.length).toBeGreaterThan(20);
     for (const d of duplicated) {
@@ -86,7 +90,7 @@ describe("stream faults", () => {
       faults: { halfOpen: { rate: 1, max: 1, after: 50 } },
     });
     const c = client(server.streamUrl(["ethusdt@trade"]));
-    await until(() => server.stats.counters.halfOpen === 1);
+    await expect.poll(() => server.stats.counters.halfOpen).toBe(1);
     await sleep(100);
     const frames = c.frames.length;
     const pings = c.pings.length;
@@ -121,7 +125,10 @@ describe("stream faults", () => {
       const server = await serve({ capture: readSpotSampleCsv(spotText), speed: "max", faults: { seed: 11, lose: 0.01, malformed: 0.01, duplicate: 0.01 } });
       const c = client(server.streamUrl(["ethusdt@trade"]));
       await server.finished;
-      await until(() => trades(c.frames).length > 0 && c.frames.length >= 3_000);
+      await vi.waitFor(() => {
+        expect(trades(c.frames).length).toBeGreaterThan(0);
+        expect(c.frames.length).toBeGreaterThanOrEqual(3_000);
+      }, { timeout: 10_000, interval: 20 });
       return server.stats.faults;
     };
     const a = await run();
@@ -133,6 +140,7 @@ describe("stream faults", () => {
 
 describe("REST faults", () => {
   it("answers 429 with Retry-After, another 429 when ignored, and 200 after waiting", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
     const server = await serve({ capture: readSpotSampleCsv(head(spotText, 100)), faults: { rest429: { rate: 1, max: 1 }, retryAfterSeconds: 1 } });
     const url = `${server.restUrl}/api/v3/aggTrades?symbol=ETHUSDT`;
     const first = await get(url);
@@ -140,11 +148,12 @@ describe("REST faults", () => {
     expect(first.headers.get("retry-after")).toBe("1");
     expect(first.body.code).toBe(-1003);
     expect((await get(url)).status).toBe(429);
-    await sleep(1_050);
+    vi.advanceTimersByTime(1_050);
     expect((await get(url)).status).toBe(200);
   });
 
   it("bans with 418 a client that ignores Retry-After when ban418 is on", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
     const server = await serve({
       capture: readSpotSampleCsv(head(spotText, 100)),
       faults: { rest429: { rate: 1, max: 1 }, retryAfterSeconds: 1, ban418: true, banSeconds: 1 },
@@ -155,7 +164,7 @@ describe("REST faults", () => {
     expect(ban.status).toBe(418);
     expect(ban.body.msg).toMatch(/banned until \d+/);
     expect(ban.headers.get("retry-after")).toBe("1");
-    await sleep(1_050);
+    vi.advanceTimersByTime(1_050);
     expect((await get(url)).status).toBe(200);
     expect(server.stats.counters).toMatchObject({ rest429: 1, rest418: 1 });
   });
@@ -192,7 +201,7 @@ async function collectEverything(
       const res = await fetch(`${server.restUrl}/api/v3/historicalTrades?symbol=${symbol}&fromId=${next}&limit=1000`);
       if (res.status === 429 || res.status === 418) {
         restWaits++;
-        await sleep(Number(res.headers.get("retry-after")) * 1000);
+        vi.advanceTimersByTime(Number(res.headers.get("retry-after")) * 1000); // waited out on the fake Date below
         continue;
       }
       const rows = (await res.json()) as { id: number }[];
@@ -257,6 +266,8 @@ async function collectEverything(
   await sleep(500);
   stopping = true;
   for (const ws of live) ws.terminate();
+  // Only REST is read from here on: its Retry-After waits pass on a fake Date (the file's afterEach restores it).
+  vi.useFakeTimers({ toFake: ["Date"] });
   for (const h of holes) {
     const set = stored.get(h.symbol)!;
     let first = h.fromId;

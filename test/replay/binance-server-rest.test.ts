@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BinanceServer } from "../../src/replay/binance-server.ts";
 import { readFuturesSampleCsv } from "../../src/replay/futures-sample-csv.ts";
 import { readSpotSampleCsv } from "../../src/replay/spot-sample-csv.ts";
-import { get, payload, sleep, until, useReplayServers, spotText, futuresText, head } from "./replay-client.ts";
+import { get, payload, useReplayServers, spotText, futuresText, head } from "./replay-client.ts";
 
 
 const { serve, client } = useReplayServers();
@@ -11,16 +11,14 @@ const { serve, client } = useReplayServers();
 async function streamAll(server: BinanceServer, streams: string[]): Promise<Map<string, Record<string, unknown>[]>> {
   const c = client(server.streamUrl(streams));
   await server.finished;
-  await until(() => {
-    const s = server.stats.published;
-    let n = 0;
-    for (const stream of streams) {
-      const [sym, kind] = stream.split("@");
-      const ledger = s[sym.toUpperCase()];
-      n += kind === "trade" ? ledger.trade.count + (server.market === "futures" ? ledger.offBook.count : 0) : ledger.aggTrade.count;
-    }
-    return c.frames.length === n;
-  });
+  const s = server.stats.published;
+  let n = 0;
+  for (const stream of streams) {
+    const [sym, kind] = stream.split("@");
+    const ledger = s[sym.toUpperCase()];
+    n += kind === "trade" ? ledger.trade.count + (server.market === "futures" ? ledger.offBook.count : 0) : ledger.aggTrade.count;
+  }
+  await expect.poll(() => c.frames.length, { message: "every published frame" }).toBe(n);
   const out = new Map<string, Record<string, unknown>[]>(streams.map((s) => [s, []]));
   for (const f of c.frames) out.get(JSON.parse(f).stream)!.push(payload(f));
   return out;
@@ -100,7 +98,7 @@ describe("REST serves only what has been published", () => {
       expect((await get(`${server.restUrl}/api/v3/${path}`)).body).toEqual([]);
     }
     server.start();
-    await sleep(1_000);
+    await expect.poll(() => server.published("ETHUSDT").count, { message: "the replay to publish" }).toBeGreaterThan(0);
     const res = await get(`${server.restUrl}/api/v3/historicalTrades?symbol=ETHUSDT&fromId=1&limit=1000`);
     const after = server.published("ETHUSDT");
     const ids = res.body.map((r: { id: number }) => r.id);

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { deriveAggTrades } from "../../src/replay/agg-trades.ts";
 import { readBinanceAggTradesDump } from "../../src/replay/binance-agg-trades-dump.ts";
@@ -9,11 +9,10 @@ import { readFuturesSampleCsv } from "../../src/replay/futures-sample-csv.ts";
 import { readRawFrameCapture } from "../../src/replay/raw-frame-capture.ts";
 import { detectCaptureFormat, readCaptureFile, readCaptureText } from "../../src/replay/read-capture.ts";
 import { readSpotSampleCsv } from "../../src/replay/spot-sample-csv.ts";
+import { FUTURES_CAPTURE, FUTURES_RAW_FRAMES, readRepoText, repoPath, SPOT_CAPTURE, SPOT_RAW_FRAMES } from "../helpers/paths.ts";
 
-const SAMPLES = new URL("../../data/samples/", import.meta.url);
-const sample = (name: string) => readFileSync(new URL(name, SAMPLES), "utf8");
-const FUTURES = "binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
-const SPOT = "binance-spot-trades-btcusdt-ethusdt-2025-12-16.csv";
+const FUTURES = basename(FUTURES_CAPTURE);
+const SPOT = basename(SPOT_CAPTURE);
 
 function idsOf(events: readonly { kind: string; symbol?: string; id?: number }[], kind: string, symbol: string): number[] {
   return events.filter((e) => e.kind === kind && e.symbol === symbol).map((e) => e.id!);
@@ -37,7 +36,7 @@ describe("decimal text keeps Binance's exact decimals", () => {
 });
 
 describe("the futures sample capture (row_id,symbol,price,qty,trade_time_ms,is_buyer_maker)", () => {
-  const capture = readFuturesSampleCsv(sample(FUTURES), FUTURES);
+  const capture = readFuturesSampleCsv(readRepoText(FUTURES_CAPTURE), FUTURES);
   const trades = capture.events as CaptureTrade[];
 
   it("reads every row with contiguous synthetic ids per symbol in capture order", () => {
@@ -92,7 +91,7 @@ describe("the futures sample capture (row_id,symbol,price,qty,trade_time_ms,is_b
 });
 
 describe("the spot sample capture (trade_time_ms,symbol,price,qty)", () => {
-  const capture = readSpotSampleCsv(sample(SPOT), SPOT);
+  const capture = readSpotSampleCsv(readRepoText(SPOT_CAPTURE), SPOT);
   const trades = capture.events as CaptureTrade[];
 
   it("reads every row, spells exponent quantities plainly and numbers ids per symbol", () => {
@@ -157,7 +156,7 @@ describe("Binance's published data dumps", () => {
 
 describe("raw frame captures (URL line, then recv_epoch_seconds: {json})", () => {
   it("turns the futures capture's aggTrade frames into events with their real, contiguous ids", () => {
-    const c = readCaptureFile(new URL("binance-futures-raw-frames.capture", SAMPLES).pathname);
+    const c = readCaptureFile(repoPath(FUTURES_RAW_FRAMES));
     expect(c.market).toBe("futures");
     expect(c.syntheticIds).toBe(false);
     const aggs = c.events.filter((e) => e.kind === "aggTrade") as CaptureAggTrade[];
@@ -182,7 +181,7 @@ describe("raw frame captures (URL line, then recv_epoch_seconds: {json})", () =>
   });
 
   it("keeps other streams' frames verbatim and schedules frames at their receive time", () => {
-    const text = sample("binance-spot-raw-frames.capture");
+    const text = readRepoText(SPOT_RAW_FRAMES);
     const c = readRawFrameCapture(text, "spot.capture");
     expect(c.market).toBe("spot");
     const depth = c.events.find((e) => e.kind === "frame" && e.stream === "nknusdt@depth@100ms");
@@ -237,7 +236,7 @@ describe("aggregate trades derived from a trade capture", () => {
   });
 
   it("covers every market trade of the spot sample exactly once, quantities summing exactly", () => {
-    const c = deriveAggTrades(readSpotSampleCsv(sample(SPOT)));
+    const c = deriveAggTrades(readSpotSampleCsv(readRepoText(SPOT_CAPTURE)));
     for (const symbol of ["BTCUSDT", "ETHUSDT"]) {
       const trades = c.events.filter((e) => e.kind === "trade" && e.symbol === symbol) as CaptureTrade[];
       const aggs = c.events.filter((e) => e.kind === "aggTrade" && e.symbol === symbol) as CaptureAggTrade[];

@@ -1,12 +1,9 @@
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseFaults, parseReplayArgs } from "../../src/replay/cli.ts";
 import { ReplayOptionError } from "../../src/replay/replay-errors.ts";
-import { connect, until } from "./replay-client.ts";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const SPOT = "data/samples/binance-spot-trades-btcusdt-ethusdt-2025-12-16.csv";
+import { ROOT, SPOT_CAPTURE as SPOT } from "../helpers/paths.ts";
+import { connect } from "./replay-client.ts";
 
 describe("replay command line", () => {
   it("parses files, speed, market, repeat, port and faults with default or given rates", () => {
@@ -37,13 +34,13 @@ describe("replay command line", () => {
     child.stderr.on("data", (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     try {
-      await until(() => stdout.includes("\n"), 30_000, "the URL line");
+      await expect.poll(() => stdout.includes("\n"), { timeout: 30_000, message: "the URL line" }).toBe(true);
       const info = JSON.parse(stdout.split("\n")[0]);
       expect(info).toMatchObject({ market: "spot", speed: "max", repeat: 1, symbols: ["BTCUSDT", "ETHUSDT"] });
       expect(info.wsUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
       expect(info.restUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const c = connect(info.example);
-      await until(() => c.frames.length === 4_848, 20_000, "the whole capture");
+      await expect.poll(() => c.frames.length, { timeout: 20_000, message: "the whole capture" }).toBe(4_848);
       c.ws.close();
       const rest = await fetch(`${info.restUrl}/api/v3/trades?symbol=BTCUSDT&limit=1`);
       expect(((await rest.json()) as { id: number }[])[0].id).toBe(1_710);

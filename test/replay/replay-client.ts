@@ -1,10 +1,12 @@
 /**
- * Test-side helpers for the replay server: a real `ws` client that records every frame, and polling waits.
+ * Test-side helpers for the replay server: a real `ws` client that records every frame, REST reads, the captures.
+ * Tests wait for what they expect with `expect.poll` / `vi.waitFor`; {@link sleep} is only for a window in which
+ * something must NOT happen (no frame after an unsubscribe, no pong from a half-open socket).
  */
-import { readFileSync } from "node:fs";
 import { afterEach } from "vitest";
 import { WebSocket, type ClientOptions } from "ws";
 import { startBinanceServer, type BinanceServer, type BinanceServerOptions } from "../../src/replay/binance-server.ts";
+import { FUTURES_CAPTURE, readRepoText, SPOT_CAPTURE } from "../helpers/paths.ts";
 
 export interface RecordingClient {
   readonly ws: WebSocket;
@@ -45,15 +47,7 @@ export function connect(url: string, options: ClientOptions = {}): RecordingClie
   return client;
 }
 
-/** Polls until the condition holds. */
-export async function until(condition: () => boolean, timeoutMs = 10_000, what = "condition"): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`${what} not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
+/** A real pause: a window in which something must not happen (a poll cannot show an absence). */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The `data` object of a combined frame, or the frame itself when raw. */
@@ -69,10 +63,9 @@ export async function get(url: string, headers: Record<string, string> = {}): Pr
   return { status: res.status, headers: res.headers, body: text === "" ? null : JSON.parse(text) };
 }
 
-const SAMPLES = new URL("../../data/samples/", import.meta.url);
 /** The real spot and futures trade captures as text. */
-export const spotText = readFileSync(new URL("binance-spot-trades-btcusdt-ethusdt-2025-12-16.csv", SAMPLES), "utf8");
-export const futuresText = readFileSync(new URL("binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv", SAMPLES), "utf8");
+export const spotText = readRepoText(SPOT_CAPTURE);
+export const futuresText = readRepoText(FUTURES_CAPTURE);
 /** The header and first `rows` rows of a CSV text. */
 export const head = (text: string, rows: number) => text.split("\n").slice(0, rows + 1).join("\n");
 

@@ -3,17 +3,14 @@ import type { Bar } from "../../src/engine/types.ts";
 import { openStore, type Store } from "../../src/store/database.ts";
 import { StoreInputError } from "../../src/store/errors.ts";
 import { parseTimeframe } from "../../src/store/timeframe.ts";
-import { captureTicks, expectBarsMatch, loadOhlcFixture, tempDir, tick, toBatch, toBatches } from "./helpers.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
+import { captureTicks, expectBarsMatch, loadOhlcFixture, tick, toBatch, toBatches } from "./helpers.ts";
 
 // Expected bars: pandas 1.5.3 `Series.resample(rule, label="left", closed="left")` on the real futures capture,
 // written by scripts/fixtures/gen_ohlc_sql.py. OHLC and counts exact, sums 1e-9 relative.
 const fixture = loadOhlcFixture();
 
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(() => {
-  tmp = tempDir();
-});
-afterAll(() => tmp.cleanup());
+const tmp = useTempDir("ticklens-store-");
 
 describe("on-demand bars equal pandas on the real capture", () => {
   let store: Store;

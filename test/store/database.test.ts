@@ -1,15 +1,12 @@
 import { DuckDBInstance } from "@duckdb/node-api";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/database.ts";
 import { ReadOnlyStoreError, SchemaVersionError, StoreClosedError, StoreInputError } from "../../src/store/errors.ts";
 import { MIGRATIONS, SCHEMA_VERSION } from "../../src/store/schema.ts";
-import { tempDir, tick, toBatch } from "./helpers.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
+import { tick, toBatch } from "./helpers.ts";
 
-let tmp: ReturnType<typeof tempDir>;
-beforeEach(() => {
-  tmp = tempDir();
-});
-afterEach(() => tmp.cleanup());
+const tmp = useTempDir("ticklens-store-", "each");
 
 const TABLES = [
   "alert_history",

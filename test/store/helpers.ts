@@ -1,37 +1,26 @@
 /**
- * Shared by the store tests: temp database files, the real futures capture as tick batches, synthetic ticks, and
+ * Shared by the store tests: the real futures capture as tick batches, synthetic ticks, and
  * the pandas bar fixture with its comparison.
  * The capture is read the way scripts/fixtures/common.py `load_trades` reads it (price 0 / qty 0 rows dropped,
  * row_id standing in for the trade id), but kept in file order, so its out-of-order trade times reach the store
  * as a live feed would deliver them.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import type { Bar } from "../../src/engine/types.ts";
 import type { Store } from "../../src/store/database.ts";
 import { TickBatchBuilder, type Tick, type TickBatch } from "../../src/store/tick-batch.ts";
-
-export const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-
-/** A fresh temp directory and a cleanup for it. */
-export function tempDir(): { dir: string; path: (name: string) => string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), "ticklens-store-"));
-  return { dir, path: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
+import { FUTURES_CAPTURE, OHLC_FIXTURE, readRepoText, repoPath } from "../helpers/paths.ts";
 
 /** SHA-256 (hex) of a repository file. */
 export function sha256(relativePath: string): string {
-  return createHash("sha256").update(readFileSync(join(ROOT, relativePath))).digest("hex");
+  return createHash("sha256").update(readFileSync(repoPath(relativePath))).digest("hex");
 }
 
 /** The capture's market trades (price > 0 and qty > 0) in file order. */
 export function captureTicks(): Tick[] {
-  const lines = readFileSync(join(ROOT, CAPTURE), "utf8").trim().split(/\r?\n/);
+  const lines = readRepoText(FUTURES_CAPTURE).trim().split(/\r?\n/);
   const header = lines[0].split(",");
   const at = (name: string) => header.indexOf(name);
   const [iRow, iSym, iPrice, iQty, iTime, iMaker] = ["row_id", "symbol", "price", "qty", "trade_time_ms", "is_buyer_maker"].map(at);
@@ -122,7 +111,7 @@ export interface OhlcFixture {
 }
 
 export function loadOhlcFixture(): OhlcFixture {
-  return JSON.parse(readFileSync(join(ROOT, "test/fixtures/store/ohlc.json"), "utf8")) as OhlcFixture;
+  return JSON.parse(readRepoText(OHLC_FIXTURE)) as OhlcFixture;
 }
 
 /** Relative tolerance of summed fields (volume, quote volume, buy/sell volume, vwap): the sums' order differs. */

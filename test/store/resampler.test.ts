@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../src/store/database.ts";
+import { FUTURES_CAPTURE } from "../helpers/paths.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
 import {
-  CAPTURE,
   captureTicks,
   expectBarsMatch,
   loadOhlcFixture,
   ohlcSnapshot,
   sha256,
   storedBars,
-  tempDir,
   tick,
   toBatch,
   toBatches,
@@ -20,14 +20,10 @@ const fixture = loadOhlcFixture();
 const STORED = ["1s", "1m", "5m"];
 const storedCases = fixture.cases.filter((c) => STORED.includes(c.timeframe));
 
-let tmp: ReturnType<typeof tempDir>;
+const tmp = useTempDir("ticklens-store-", "each");
 let store: Store;
-beforeEach(() => {
-  tmp = tempDir();
-});
 afterEach(async () => {
   await store?.close();
-  tmp.cleanup();
 });
 
 async function expectStoredBarsEqualPandas(s: Store): Promise<void> {
@@ -37,8 +33,8 @@ async function expectStoredBarsEqualPandas(s: Store): Promise<void> {
 describe("the resampler equals pandas resample on the real capture", () => {
   it("reads the same capture bytes the fixture was made from", () => {
     for (const c of fixture.cases) {
-      expect(c.input.capture).toBe(CAPTURE);
-      expect(c.input.sha256).toBe(sha256(CAPTURE));
+      expect(c.input.capture).toBe(FUTURES_CAPTURE);
+      expect(c.input.sha256).toBe(sha256(FUTURES_CAPTURE));
     }
     const ticks = captureTicks();
     for (const symbol of ["BTCUSDT", "ETHUSDT"]) {

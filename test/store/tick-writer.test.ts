@@ -7,17 +7,16 @@ import { StoreInputError } from "../../src/store/errors.ts";
 import { formatTicksCsv, insertTicksRowByRow, loadTicksCsv } from "../../src/store/tick-baselines.ts";
 import { TICK_SCHEMA, TickBatchBuilder, type Tick } from "../../src/store/tick-batch.ts";
 import { CHUNK_ROWS } from "../../src/store/tick-writer.ts";
-import { captureTicks, tempDir, tick, toBatch, toBatches } from "./helpers.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
+import { captureTicks, tick, toBatch, toBatches } from "./helpers.ts";
 
-let tmp: ReturnType<typeof tempDir>;
+const tmp = useTempDir("ticklens-store-", "each");
 let store: Store;
 beforeEach(async () => {
-  tmp = tempDir();
   store = await openStore(tmp.path("ticks.duckdb"));
 });
 afterEach(async () => {
   await store.close();
-  tmp.cleanup();
 });
 
 const T0 = 1_765_922_888_978;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../../src/api/app.ts";
 import { adfTest, alignBars, engleGranger, hedgeRatio, priceStatsFromBars, rollingZScore, spread, toBars } from "../../../src/engine/index.ts";
 import { futuresCaptureTrades } from "../../helpers/capture-trades.ts";
-import { CAPTURE, withCaptureApp } from "../api-store.ts";
+import { FUTURES_CAPTURE as CAPTURE } from "../../helpers/paths.ts";
+import { withCaptureApp } from "../api-store.ts";
 
 let app: ReturnType<typeof createApp>["app"];
 withCaptureApp((_store, a) => (app = a));

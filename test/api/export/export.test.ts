@@ -1,21 +1,19 @@
 // Export endpoints against a real DuckDB file filled with the committed Binance futures capture (28k trades).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/api/app.ts";
 import { TICK_PAGE_ROWS } from "../../../src/api/export/csv.ts";
 import { openStore, TickBatchBuilder, TICK_CSV_HEADER, type Store } from "../../../src/store/index.ts";
 import { futuresCaptureTrades } from "../../helpers/capture-trades.ts";
+import { FUTURES_CAPTURE as CAPTURE } from "../../helpers/paths.ts";
+import { useTempDir } from "../../helpers/temp-dir.ts";
 
-const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
-let dir: string;
+const tmp = useTempDir("ticklens-export-test-");
 let store: Store;
 let app: ReturnType<typeof createApp>["app"];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "ticklens-export-test-"));
-  store = await openStore(join(dir, "export.duckdb"));
+  store = await openStore(tmp.path("export.duckdb"));
   const trades = futuresCaptureTrades(CAPTURE);
   const builder = new TickBatchBuilder(trades.length);
   for (const t of trades) builder.push({ ...t, quoteQty: t.price * t.qty, eventTime: t.tradeTime, recvTime: t.tradeTime + 1.5, source: "live" });
@@ -25,7 +23,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const count = async (sql: string) => store.read(async (c) => Number((await c.runAndReadAll(sql)).getRows()[0][0]));
@@ -101,7 +98,7 @@ describe("GET /api/export/parquet", () => {
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="ticklens-ticks-BTCUSDT.parquet"');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe("PAR1");
-    const file = join(dir, "back.parquet");
+    const file = tmp.path("back.parquet");
     writeFileSync(file, bytes);
     const diff = await store.read(async (c) => {
       const r = await c.runAndReadAll(
@@ -122,7 +119,7 @@ describe("GET /api/export/parquet", () => {
   it("writes bars of every symbol as Parquet", async () => {
     const res = await app.request("/api/export/parquet?dataset=ohlc&timeframe=5m");
     expect(res.status).toBe(200);
-    const file = join(dir, "bars.parquet");
+    const file = tmp.path("bars.parquet");
     writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
     const rows = await store.read(async (c) =>
       (await c.runAndReadAll(`SELECT symbol, count(*)::INTEGER FROM read_parquet('${file}') GROUP BY 1 ORDER BY 1`)).getRowsJS(),
@@ -188,7 +185,7 @@ describe("GET /api/export/parquet?dataset=pairs", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/vnd.apache.parquet");
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="ticklens-pairs-ETHUSDT-BTCUSDT-1s.parquet"');
-    const file = join(dir, "pairs.parquet");
+    const file = tmp.path("pairs.parquet");
     writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
     const { types, rows } = await store.read(async (c) => ({
       types: (await c.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${file}'))`)).getRowsJS(),

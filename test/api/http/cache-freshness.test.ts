@@ -1,33 +1,33 @@
 // The response cache in the real app on a real store: what a read sees after a stored batch and after an upload.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../../src/api/app.ts";
 import { openStore, type Store } from "../../../src/store/index.ts";
 import { futuresCaptureTrades } from "../../helpers/capture-trades.ts";
-import { CAPTURE } from "../api-store.ts";
+import { FUTURES_CAPTURE } from "../../helpers/paths.ts";
 import { StoreFeed } from "../../helpers/store-feed.ts";
+import { useTempDir } from "../../helpers/temp-dir.ts";
 
-const BTC = futuresCaptureTrades(CAPTURE).filter((t) => t.symbol === "BTCUSDT");
+const BTC = futuresCaptureTrades(FUTURES_CAPTURE).filter((t) => t.symbol === "BTCUSDT");
 /** The cache's default bound: a batch is in every answer served this long after it was stored. */
 const MAX_STALE_MS = 2_000;
 
-let dir: string;
+const tmp = useTempDir("ticklens-cache-");
 let store: Store;
 let feed: StoreFeed;
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "ticklens-cache-"));
-  store = await openStore(join(dir, "cache.duckdb"));
+  // The cache reads its clock (Date.now) when it is made: a fake Date from here on lets the test step past the
+  // staleness bound instead of sleeping through it. Timers stay real, so DuckDB and the app run as ever.
+  vi.useFakeTimers({ toFake: ["Date"] });
+  store = await openStore(tmp.path("cache.duckdb"));
   feed = new StoreFeed(store);
   app = createApp({ store, live: feed });
   await feed.append(BTC.slice(0, 4000));
 });
 afterAll(async () => {
+  vi.useRealTimers();
   app.close();
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const tradesInBars = async () => {
@@ -45,7 +45,7 @@ describe("reads behind the response cache", () => {
     expect(await tradesInBars()).toBe(4000);
     expect(await storedTrades()).toBe(4000);
     await feed.append(BTC.slice(4000, 5000));
-    await new Promise((r) => setTimeout(r, MAX_STALE_MS + 50));
+    vi.advanceTimersByTime(MAX_STALE_MS + 50);
     expect(await tradesInBars()).toBe(5000);
     expect(await storedTrades()).toBe(5000);
   });

@@ -3,10 +3,7 @@
  * store holding the futures capture, and a LiveSource that appends each batch to that store before announcing it
  * (as the collector does). Expected values come from the store itself (`queryBars` from ticks, the stored rows).
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { serve, upgradeWebSocket } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
@@ -18,10 +15,11 @@ import type { Bar, Trade } from "../../../src/engine/types.ts";
 import { appendHistory } from "../../../src/store/alert-store.ts";
 import { openStore, type Store } from "../../../src/store/index.ts";
 import { futuresCaptureTrades } from "../../helpers/capture-trades.ts";
-import { CAPTURE } from "../api-store.ts";
+import { FUTURES_CAPTURE } from "../../helpers/paths.ts";
 import { StoreFeed, tradeBatch } from "../../helpers/store-feed.ts";
+import { tempDir } from "../../helpers/temp-dir.ts";
 
-const ALL = futuresCaptureTrades(CAPTURE);
+const ALL = futuresCaptureTrades(FUTURES_CAPTURE);
 const PRELOAD = 4000;
 
 interface Harness {
@@ -38,8 +36,8 @@ afterEach(async () => {
 });
 
 async function startLive(options: LiveSocketOptions, preload: readonly Trade[] = ALL.slice(0, PRELOAD)): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), "ticklens-live-"));
-  const store = await openStore(join(dir, "live.duckdb"));
+  const tmp = tempDir("ticklens-live-");
+  const store = await openStore(tmp.path("live.duckdb"));
   const feed = new StoreFeed(store);
   if (preload.length > 0) await store.appendTicks(tradeBatch(preload));
   await store.resample({ final: true });
@@ -59,7 +57,7 @@ async function startLive(options: LiveSocketOptions, preload: readonly Trade[] =
       for (const c of wss.clients) c.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      tmp.cleanup();
     },
   };
   harnesses.push(h);

@@ -2,7 +2,8 @@ import { tableFromIPC } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../../src/api/app.ts";
 import { futuresCaptureTrades } from "../../helpers/capture-trades.ts";
-import { CAPTURE, withCaptureApp } from "../api-store.ts";
+import { FUTURES_CAPTURE as CAPTURE } from "../../helpers/paths.ts";
+import { withCaptureApp } from "../api-store.ts";
 
 // Expected counts: the capture's market trades per symbol (rows with price 0 are off-book events, not stored).
 const trades = futuresCaptureTrades(CAPTURE);

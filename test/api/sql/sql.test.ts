@@ -3,7 +3,7 @@
  * the row and time limits, and a corpus of attacks and malformed requests that must all be refused with a 4xx and
  * leave the database as it was.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
@@ -18,17 +18,14 @@ import { captureStore } from "../api-store.ts";
 let store: Store;
 let cleanup: () => Promise<void>;
 let app: Hono;
-let scratch: string;
 
 beforeAll(async () => {
   ({ store, cleanup } = await captureStore());
   app = createApp({ store }).app;
-  scratch = mkdtempSync(join(tmpdir(), "ticklens-sql-"));
 }, 60_000);
 
 afterAll(async () => {
   await cleanup();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 function post(body: unknown, headers: Record<string, string> = {}, target: Hono = app): Promise<Response> {

@@ -1,33 +1,27 @@
 // POST /api/upload against real DuckDB files: the committed Binance capture, our own export, and a real corrupt capture.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/api/app.ts";
 import { openStore, TickBatchBuilder, type Store } from "../../../src/store/index.ts";
 import { ApiError } from "../../../src/api/errors.ts";
 import { parseUpload } from "../../../src/api/upload/parse.ts";
 import { writeUpload } from "../../../src/api/upload/store.ts";
 import { futuresCaptureTrades } from "../../helpers/capture-trades.ts";
+import { CORRUPT_CAPTURE, FUTURES_CAPTURE as CAPTURE, readRepoText } from "../../helpers/paths.ts";
+import { useTempDir } from "../../helpers/temp-dir.ts";
 
-const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
-const CORRUPT = readFileSync(new URL("../../fixtures/corrupt-ticks-capture.csv", import.meta.url), "utf8");
+const CORRUPT = readRepoText(CORRUPT_CAPTURE);
 const trades = futuresCaptureTrades(CAPTURE);
-let dir: string;
+const tmp = useTempDir("ticklens-upload-test-");
 let n = 0;
 const stores: Store[] = [];
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "ticklens-upload-test-"));
-});
 afterAll(async () => {
   for (const s of stores) await s.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function fresh(maxUploadBytes?: number) {
-  const store = await openStore(join(dir, `s${n++}.duckdb`));
+  const store = await openStore(tmp.path(`s${n++}.duckdb`));
   stores.push(store);
   return { store, app: createApp({ store, maxUploadBytes }).app };
 }

@@ -3,8 +3,9 @@ import { alignBars, ols, toBars } from "../../../src/engine/index.ts";
 import { AlertFeed, backtestAlertRule, parseAlertRule, type AlertEvent, type AlertRule } from "../../../src/engine/alerts/index.ts";
 import type { Trade } from "../../../src/engine/types.ts";
 import { futuresCaptureTrades } from "../../helpers/capture-trades.ts";
+import { FUTURES_CAPTURE } from "../../helpers/paths.ts";
 
-const trades = futuresCaptureTrades("data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv");
+const trades = futuresCaptureTrades(FUTURES_CAPTURE);
 const of = (symbol: string): Trade[] => trades.filter((t) => t.symbol === symbol);
 
 function rule(id: string, metric: object, condition: object, extra: object = {}): AlertRule {

@@ -3,9 +3,9 @@ import { adfTest, alignBars, ols, pearson, toBars } from "../../../src/engine/in
 import { PairBarAligner, PairCloses, pairMetricSeries, pairWindowMetric, TradeWindow } from "../../../src/engine/alerts/index.ts";
 import type { Trade } from "../../../src/engine/types.ts";
 import { futuresCaptureTrades } from "../../helpers/capture-trades.ts";
+import { FUTURES_CAPTURE } from "../../helpers/paths.ts";
 
-const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
-const trades = futuresCaptureTrades(CAPTURE);
+const trades = futuresCaptureTrades(FUTURES_CAPTURE);
 const of = (symbol: string): Trade[] => trades.filter((t) => t.symbol === symbol);
 
 /** Symbol stream time: the running maximum of trade time in id order (what the feed observes at). */

@@ -3,6 +3,7 @@ import { InvalidParameterError, LengthMismatchError, NonFiniteValueError } from 
 import { alignBars, hedgeRatio, rollingZScore, spread, toBars } from "../../../src/engine/index.ts";
 import { backtestAlertRule, InvalidAlertRuleError, parseAlertRule, type AlertRule } from "../../../src/engine/alerts/index.ts";
 import { futuresCaptureTrades } from "../../helpers/capture-trades.ts";
+import { FUTURES_CAPTURE } from "../../helpers/paths.ts";
 
 const METRIC = { kind: "zScore", a: "ETHUSDT", b: "BTCUSDT", timeframe: "1s", window: 60 } as const;
 
@@ -67,7 +68,7 @@ describe("backtestAlertRule on the real ETH/BTC 1 s rolling z-score (futures cap
   let z: Float64Array;
 
   beforeAll(() => {
-    const bars = toBars(futuresCaptureTrades("data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv"), "1s");
+    const bars = toBars(futuresCaptureTrades(FUTURES_CAPTURE), "1s");
     const aligned = alignBars(
       bars.filter((b) => b.symbol === "ETHUSDT"),
       bars.filter((b) => b.symbol === "BTCUSDT"),
