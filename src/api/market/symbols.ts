@@ -1,17 +1,23 @@
 /**
  * The symbols the store holds, and the 404 that names them when a request asks for another.
  */
+import { z } from "@hono/zod-openapi";
 import type { Store } from "../../store/index.ts";
 import { ApiError } from "../errors.ts";
 
 /** One stored symbol. Times are ISO 8601 UTC. */
-export interface SymbolSummary {
-  readonly symbol: string;
-  readonly firstTradeTime: string;
-  readonly lastTradeTime: string;
-  readonly trades: number;
-  readonly lastPrice: number;
-}
+export const symbolSummarySchema = z
+  .object({
+    symbol: z.string(),
+    firstTradeTime: z.iso.datetime(),
+    lastTradeTime: z.iso.datetime(),
+    trades: z.int().meta({ description: "Stored trades" }),
+    lastPrice: z.number().meta({ description: "Price of the highest trade id" }),
+  })
+  .openapi("SymbolSummary");
+
+/** One stored symbol. Times are ISO 8601 UTC. */
+export type SymbolSummary = z.infer<typeof symbolSummarySchema>;
 
 export async function listSymbols(store: Store): Promise<SymbolSummary[]> {
   return store.read(async (c) => {

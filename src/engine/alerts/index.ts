@@ -4,7 +4,7 @@
  */
 export {
   parseAlertRule,
-  alertRuleRefusal,
+  alertRuleError,
   metricKey,
   InvalidAlertRuleError,
   ALERT_SEVERITIES,
@@ -19,6 +19,7 @@ export {
   alertRuleSchema,
   alertRuleFieldsSchema,
   alertRuleDraftSchema,
+  alertRuleOrDraftSchema,
   alertMetricSchema,
   priceMetricSchema,
   windowedMetricSchema,

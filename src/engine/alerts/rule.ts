@@ -59,16 +59,16 @@ const text = (maxLength: number) => {
     .refine((s) => s.trim() !== "", rule);
 };
 
-const ruleSymbol = (description: string) => {
+const ruleSymbol = (description: string, example = "BTCUSDT") => {
   const rule = says('must be an upper-case exchange symbol such as "BTCUSDT"');
-  return z.string(rule).regex(SYMBOL_PATTERN, rule).meta({ description, example: "BTCUSDT" });
+  return z.string(rule).regex(SYMBOL_PATTERN, rule).meta({ description, example });
 };
 
 const finite = (description: string) => z.number(says("must be a finite number")).meta({ description });
 
 const wholeAtLeast = (min: number, unit: string, description: string) => {
   const rule = says(`must be a whole number of ${unit} >= ${min}`);
-  return z.int(rule).min(min, rule).max(Number.MAX_SAFE_INTEGER, rule).meta({ description });
+  return z.int(rule).min(min, rule).meta({ description });
 };
 
 /** A bar length label, made canonical (`"60s"` → `"1m"`). */
@@ -111,7 +111,7 @@ export const pairMetricSchema = z
   .strictObject(
     {
       kind: z.enum(PAIR_METRIC_KINDS),
-      a: ruleSymbol("First leg (regression y)"),
+      a: ruleSymbol("First leg (regression y)", "ETHUSDT"),
       b: ruleSymbol("Second leg (regression x); must differ from a"),
       timeframe: barLength,
       window: wholeAtLeast(2, "bars", "Number of bars in the trailing window"),
@@ -220,6 +220,7 @@ export const alertRuleFieldsSchema = z.strictObject(
         const repeated = channels.findIndex((c, i) => channels.indexOf(c) !== i);
         if (repeated >= 0) ctx.addIssue({ code: "custom", path: [repeated], message: `repeats "${channels[repeated]}"` });
       })
+      .readonly()
       .meta({ description: "Delivery channels, at least one, no repeats" }),
     webhookUrl: httpUrl.optional(),
   },
@@ -270,6 +271,12 @@ export const alertRuleDraftSchema = alertRuleFieldsSchema
   .superRefine(checkAcrossFields)
   .meta({ description: "An alert rule without its id (the server assigns it)" });
 
+/** A stored rule or a draft, e.g. one to replay over stored data: the id may be left out. */
+export const alertRuleOrDraftSchema = alertRuleFieldsSchema
+  .partial({ id: true })
+  .superRefine(checkAcrossFields)
+  .meta({ description: "An alert rule, its id optional (a draft)" });
+
 /** Shallowly read-only at every level, arrays included: what the rule types promise their readers. */
 type ReadOnlyDeep<T> = T extends readonly (infer U)[] ? readonly ReadOnlyDeep<U>[] : T extends object ? { readonly [K in keyof T]: ReadOnlyDeep<T[K]> } : T;
 
@@ -310,20 +317,21 @@ function pathOf(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * The first refusal of a failed rule parse, as a field path and a message. A field the rule does not have is named
- * before anything else (a misspelt field explains the rest); otherwise fields come in the schema's order.
+ * The refusal of a failed rule parse, naming the first bad field. A field the rule does not have is named before
+ * anything else (a misspelt field explains the rest); otherwise fields come in the schema's order.
  *
- * @param error the error of `alertRuleSchema.safeParse` (or of a schema holding a rule, e.g. a backtest body)
- * @returns `{ path, message }`, e.g. `{ path: "condition.threshold", message: "must be a finite number, got \"2\"" }`
+ * @param error the error of `alertRuleSchema.safeParse` (or of another rule schema, paths relative to the rule)
+ * @param fn the function refusing, named in the message (default `parseAlertRule`)
+ * @returns the error to throw: `path` e.g. `"condition.threshold"`, the message `"<fn>: <path> <why>"`
  * @throws nothing
  * @example
  * const r = alertRuleSchema.safeParse(json);
- * if (!r.success) alertRuleRefusal(r.error); // { path: "severity", message: 'must be one of "info", … got "loud"' }
+ * if (!r.success) throw alertRuleError(r.error); // path "severity", message 'parseAlertRule: severity must be one of …'
  */
-export function alertRuleRefusal(error: z.ZodError): { readonly path: string; readonly message: string } {
+export function alertRuleError(error: z.ZodError, fn = "parseAlertRule"): InvalidAlertRuleError {
   const issues = error.issues;
   const issue = issues.find((i) => i.code === "unrecognized_keys" && i.path.length === 0) ?? issues[0];
-  return { path: pathOf(issue), message: issue.message };
+  return new InvalidAlertRuleError(fn, pathOf(issue), issue.message);
 }
 
 /**
@@ -343,10 +351,7 @@ export function alertRuleRefusal(error: z.ZodError): { readonly path: string; re
  */
 export function parseAlertRule(json: unknown): AlertRule {
   const result = alertRuleSchema.safeParse(json);
-  if (!result.success) {
-    const { path, message } = alertRuleRefusal(result.error);
-    throw new InvalidAlertRuleError("parseAlertRule", path, message);
-  }
+  if (!result.success) throw alertRuleError(result.error);
   // A field given as `undefined` is left out, as an absent one is.
   return Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined)) as unknown as AlertRule;
 }
