@@ -9,14 +9,23 @@ import { z } from "zod";
 import { ApiError } from "./errors.ts";
 
 /** Where a value came from, as a refusal names it when no field is at fault (an unknown parameter: `query`). */
-type Where = "query" | "body" | "path" | "header";
+export type Where = "query" | "body" | "path" | "header";
 
-/** The 400 for a failed parse: the first issue, `field: message`, the field its path (or where it came from). */
-function refusal(error: z.ZodError, where: Where): ApiError {
-  const issue = error.issues[0];
+/**
+ * The 400 for a refused value: `field: message`, the field the issue's path (or where the value came from).
+ *
+ * @param issue a zod issue, e.g. the first of a failed parse
+ * @param where where the value came from, named when the issue has no path (an unknown parameter: `query`)
+ * @returns the error to throw: 400 `invalid_parameter`
+ * @example
+ * throw parameterRefusal(result.error.issues[0], "body");
+ */
+export function parameterRefusal(issue: z.core.$ZodIssue, where: Where): ApiError {
   const field = issue.path.length > 0 ? issue.path.join(".") : where;
   return new ApiError(400, "invalid_parameter", `${field}: ${issue.message}`, field);
 }
+
+const refusal = (error: z.ZodError, where: Where) => parameterRefusal(error.issues[0], where);
 
 const WHERE: Readonly<Record<string, Where>> = { query: "query", json: "body", form: "body", param: "path", header: "header" };
 

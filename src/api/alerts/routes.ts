@@ -41,7 +41,7 @@ import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { apiRouter, type ApiRouter, bearer, documentedBody, invalidParameter, jsonAnswer, refused, shuttingDown, unknownSymbol } from "../http/openapi.ts";
 import { requireKnownSymbol } from "../market/symbols.ts";
-import { readJsonBody, validationHook } from "../validation.ts";
+import { parameterRefusal, readJsonBody } from "../validation.ts";
 
 const historyQuery = z
   .object({
@@ -183,7 +183,9 @@ function parseBacktestBody(json: unknown): { readonly rule: AlertRule; readonly 
     return { rule: { id: "backtest", ...rule }, from, to };
   }
   const issues = result.error.issues;
-  if (issues.some((issue) => issue.path[0] !== "rule")) validationHook({ target: "json", success: false, error: result.error });
+  // The envelope first, as a body without a rule: an unknown field, a bad from or to.
+  const envelope = issues.find((issue) => issue.path[0] !== "rule");
+  if (envelope !== undefined) throw parameterRefusal(envelope, "body");
   const ruleIssues = issues.map((issue) => ({ ...issue, path: issue.path.slice(1) }));
   const error = alertRuleError(new z.ZodError(ruleIssues));
   const field = error.path === "rule" ? "rule" : `rule.${error.path}`;

@@ -285,6 +285,23 @@ describe("documented statuses and error codes are the ones the app answers", () 
   });
 });
 
+describe("a value its route's schema refuses is the API's own 400, naming the field", () => {
+  it.each([
+    ["/api/ticks/BTCUSDT?limit=0", "limit", /^limit: /],
+    ["/api/ticks/B", "symbol", /^symbol: must be 2 to 32 letters and digits$/],
+    ["/api/ohlc/BTCUSDT?bogus=1", "query", /^query: .*"bogus"/],
+    ["/api/ohlc/BTCUSDT?timeframe=soon", "timeframe", /^timeframe: must be <N>s/],
+    ["/api/analytics/stats?symbols=BTCUSDT,B-1", "symbols.1", /^symbols\.1: each must be 2 to 32 letters and digits$/],
+    ["/api/alerts/history?ruleId=", "ruleId", /^ruleId: /],
+  ])("%s → %s", async (url, field, message) => {
+    const res = await app.request(url);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; field: string; message: string } };
+    expect(body.error).toMatchObject({ code: "invalid_parameter", field });
+    expect(body.error.message).toMatch(message);
+  });
+});
+
 describe("GET /ws/live on a real port", () => {
   it("upgrades and answers a subscription, as documented", async () => {
     const server = await startApiServer({ store }, { port: 0 });
