@@ -2,6 +2,7 @@
 // lists exactly the routes Hono's route table holds (with their path parameters), every documented GET answers a
 // documented status, the statuses and error codes real refusals carry are the documented ones, and the bounds the
 // validators check are stated.
+import { spawnSync } from "node:child_process";
 import { upgradeWebSocket } from "@hono/node-server";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
@@ -108,6 +109,15 @@ describe("the generated OpenAPI document", () => {
     expect(live.get.responses["101"]).toBeDefined();
     expect(served.paths).toEqual(rest);
     expect(served.components).toEqual(doc.components);
+  });
+
+  it("is generated whether the engine or the API is imported first", () => {
+    // zod 4 gives a schema the `.openapi()` of @hono/zod-openapi only when it is made after that module loaded.
+    const run = spawnSync(process.execPath, ["--import", "tsx", "test/api/health/engine-first.ts"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    const out = JSON.parse(run.stdout) as { status: number; schemas: string[] };
+    expect(out.status).toBe(200);
+    expect(out.schemas.sort()).toEqual(Object.keys(doc.components.schemas).sort());
   });
 
   it("renders /api/docs from the document", async () => {
