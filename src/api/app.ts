@@ -1,8 +1,10 @@
 /**
  * The Ticklens HTTP API, built by `createApp(deps)` so tests can call it in process (`app.request(url)`) and the
- * server can mount it on a real port. Every route module owns one area; this file only assembles them.
+ * server can mount it on a real port. Every route module owns one area and declares its routes with their schemas;
+ * this file only assembles them, and the OpenAPI document is generated from what it assembled.
  */
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { BlankEnv } from "hono/types";
 import { cors } from "hono/cors";
 import type { UpgradeWebSocket } from "hono/ws";
 import type { ApiDeps } from "./deps.ts";
@@ -12,6 +14,7 @@ import { analyticsRoutes } from "./analytics/routes.ts";
 import { exportRoutes } from "./export/routes.ts";
 import { dashboardRoutes } from "./http/dashboard-static.ts";
 import { healthRoutes } from "./health/routes.ts";
+import { openApiDocument, type ApiRouter, type OpenApiDocument } from "./http/openapi.ts";
 import { mountLiveSocket, type LiveSocketOptions } from "./live/socket.ts";
 import { marketRoutes } from "./market/routes.ts";
 import { requireToken } from "./http/auth.ts";
@@ -29,13 +32,13 @@ export interface AppOptions {
 }
 
 export interface TicklensApp {
-  readonly app: Hono;
+  readonly app: ApiRouter;
   /** Stops live subscriptions and timers the app started. */
   close(): void;
 }
 
 export function createApp(deps: ApiDeps, options: AppOptions = {}): TicklensApp {
-  const app = new Hono();
+  const app: ApiRouter = new OpenAPIHono<BlankEnv>();
   app.onError(onApiError);
   app.notFound((c) => c.json({ error: { code: "not_found", message: `no route ${c.req.method} ${c.req.path}`, field: null } }, 404));
   if (deps.corsOrigins && deps.corsOrigins.length > 0) app.use("*", cors({ origin: [...deps.corsOrigins] }));
@@ -55,7 +58,9 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): TicklensApp 
     cache.invalidate();
   });
   for (const path of ["/api/symbols", "/api/ticks/*", "/api/ohlc/*", "/api/analytics/*"]) app.use(path, cache.middleware());
-  app.route("/", healthRoutes(deps));
+  // Generated on first request, once every route below is mounted.
+  let document: OpenApiDocument | null = null;
+  app.route("/", healthRoutes(deps, () => (document ??= openApiDocument(app))));
   app.route("/api", marketRoutes(deps));
   app.route("/api", analyticsRoutes(deps));
   app.route("/api", alertRoutes(deps));

@@ -9,6 +9,8 @@ import { z } from "zod";
 export const SYMBOL_PATTERN = /^[A-Z0-9]{2,32}$/;
 /** What every refusal of a symbol says. */
 export const SYMBOL_RULE = "must be 2 to 32 letters and digits";
+/** A symbol as people may type it (any case; {@link symbolSchema} upper-cases it): what documents state. */
+export const SYMBOL_INPUT_PATTERN = /^[A-Za-z0-9]{2,32}$/;
 
 /** True when `text` is an upper-case exchange symbol. */
 export function isSymbol(text: unknown): text is string {
@@ -20,7 +22,12 @@ export const symbolSchema = z
   .string()
   .transform((s) => s.trim().toUpperCase())
   .pipe(z.string().regex(SYMBOL_PATTERN, SYMBOL_RULE))
-  .meta({ description: "Exchange symbol, any case (upper-cased), 2 to 32 letters and digits", example: "BTCUSDT" });
+  .meta({
+    description: "Exchange symbol, any case (upper-cased), 2 to 32 letters and digits",
+    // The transform hides the checked pattern from a generated document; state the input's.
+    pattern: SYMBOL_INPUT_PATTERN.source,
+    example: "BTCUSDT",
+  });
 
 /** A symbol exactly as stored: already upper case (alert rules, stored records). */
 export const storedSymbolSchema = z.string().regex(SYMBOL_PATTERN, SYMBOL_RULE).meta({ example: "BTCUSDT" });
@@ -77,3 +84,21 @@ export const BAR_FIELDS = [
   "sellVolume",
 ] as const;
 export type BarField = (typeof BAR_FIELDS)[number];
+
+/**
+ * A comma-separated list of symbols as people type it (`btcusdt, ETHUSDT`): split, trimmed, upper-cased, each
+ * checked against {@link SYMBOL_PATTERN}; 1 to `max` of them.
+ *
+ * @param max most symbols in the list
+ * @returns the schema (a string in, the symbols out)
+ * @example
+ * symbolListSchema(50).parse("btcusdt,ethusdt"); // ["BTCUSDT", "ETHUSDT"]
+ */
+export function symbolListSchema(max: number) {
+  const one = SYMBOL_INPUT_PATTERN.source.slice(1, -1);
+  return z
+    .string()
+    .transform((s) => s.split(",").map((x) => x.trim().toUpperCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(SYMBOL_PATTERN, `each ${SYMBOL_RULE}`)).min(1).max(max))
+    .meta({ description: `Comma-separated symbols, any case, 1 to ${max}`, pattern: `^${one}(,${one})*$`, example: "BTCUSDT,ETHUSDT" });
+}

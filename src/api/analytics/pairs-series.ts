@@ -9,6 +9,8 @@ import {
   HEDGE_RATIO_METHODS,
   InsufficientDataError,
   unwrap,
+  symbolSchema,
+  timeframeSchema,
   type Bar,
   type BarJoin,
   type HedgeRatioMethod,
@@ -17,20 +19,19 @@ import {
 import type { Store } from "../../store/index.ts";
 import { ApiError } from "../errors.ts";
 import { requireKnownSymbol } from "../market/symbols.ts";
-import { symbolParam, timeParam } from "../validation.ts";
-
+import { fromParam, toParam } from "../validation.ts";
 
 /** The query of `GET /api/analytics/pairs`: `a`, `b`, `timeframe` (1m), `window` (60), `method` (ols), `join` (inner), `from`, `to`. */
 export const pairsQuery = z
   .object({
-    a: symbolParam,
-    b: symbolParam,
-    timeframe: z.string().regex(/^[1-9][0-9]*[smhd]$/, "must be <N>s, <N>m, <N>h or 1d").default("1m"),
-    window: z.coerce.number().int().min(3).max(100_000).default(60),
-    method: z.enum(HEDGE_RATIO_METHODS as unknown as [string, ...string[]]).default("ols"),
-    join: z.enum(["inner", "ffill"]).default("inner"),
-    from: timeParam.optional(),
-    to: timeParam.optional(),
+    a: symbolSchema.meta({ description: "Dependent leg (y); the spread is a − alpha − beta·b", example: "ETHUSDT" }),
+    b: symbolSchema.meta({ description: "Independent leg (x); must differ from a", example: "BTCUSDT" }),
+    timeframe: timeframeSchema.default("1m"),
+    window: z.coerce.number().int().min(3).max(100_000).default(60).meta({ description: "Rolling window, bars" }),
+    method: z.enum(HEDGE_RATIO_METHODS as unknown as [string, ...string[]]).default("ols").meta({ description: "Hedge-ratio estimator" }),
+    join: z.enum(["inner", "ffill"]).default("inner").meta({ description: "Bucket alignment: both traded, or forward-fill the missing leg" }),
+    from: fromParam,
+    to: toParam,
   })
   .strict();
 

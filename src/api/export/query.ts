@@ -5,17 +5,19 @@
  */
 import type { Context } from "hono";
 import { z } from "zod";
+import { DATA_KINDS, symbolSchema, timeframeSchema } from "../../engine/index.ts";
 import { parseTimeframe, ticksToBarsSql, type Store, type Timeframe } from "../../store/index.ts";
 import { ApiError } from "../errors.ts";
-import { parseQuery, symbolParam, timeParam } from "../validation.ts";
+import { fromParam, parseQuery, toParam } from "../validation.ts";
 
-const exportQuery = z
+/** The query of a ticks or ohlc export (`dataset=pairs` takes the analytics parameters instead). */
+export const exportQuery = z
   .object({
-    dataset: z.enum(["ticks", "ohlc", "pairs"]).default("ticks"),
-    symbol: symbolParam.optional(),
-    from: timeParam.optional(),
-    to: timeParam.optional(),
-    timeframe: z.string().regex(/^[1-9][0-9]*[smhd]$/, "must be <N>s, <N>m, <N>h or <N>d, e.g. 1s, 1m, 1h").optional(),
+    dataset: z.enum([...DATA_KINDS, "pairs"]).default("ticks").meta({ description: "What to export" }),
+    symbol: symbolSchema.optional().meta({ description: "ticks/ohlc: one symbol (default: every symbol)" }),
+    from: fromParam,
+    to: toParam,
+    timeframe: timeframeSchema.optional().meta({ description: "ohlc and pairs only (default 1m): the bars' width, dividing one day" }),
   })
   .strict();
 

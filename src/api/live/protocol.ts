@@ -2,6 +2,7 @@
  * The /ws/live wire protocol: the client's request frames, the server's reply frames, and the channel names, each
  * parsed once here so the hub only ever sees a well-formed request or a typed refusal naming the field.
  */
+import { isSymbol, SYMBOL_RULE } from "../../engine/index.ts";
 import { parseTimeframe, StoreInputError, type Timeframe } from "../../store/index.ts";
 
 /** A subscribable channel, parsed; `name` is its canonical spelling (upper-case symbols, canonical timeframe). */
@@ -55,7 +56,6 @@ export class LiveProtocolError extends Error {
 
 /** Longest client frame accepted, characters: requests are tiny, so anything bigger is refused unread. */
 export const MAX_CLIENT_FRAME_CHARS = 4096;
-const SYMBOL = /^[A-Z0-9]{2,32}$/;
 const MAX_PAIR_WINDOW = 100_000;
 
 /**
@@ -108,7 +108,7 @@ export function parseLiveChannel(text: string): LiveChannel {
   };
   const symbol = (s: string): string => {
     const upper = s.toUpperCase();
-    if (!SYMBOL.test(upper)) fail(`symbol ${JSON.stringify(s)} must be 2 to 32 letters and digits`);
+    if (!isSymbol(upper)) fail(`symbol ${JSON.stringify(s)} ${SYMBOL_RULE}`);
     return upper;
   };
   const timeframe = (s: string): Timeframe => {

@@ -2,53 +2,138 @@
  * Market data: `GET /api/symbols`, `GET /api/ticks/{symbol}` (paginated by trade id), `GET /api/ohlc/{symbol}`
  * (any timeframe, the open bucket included). JSON, or Arrow IPC on request.
  */
-import { Hono } from "hono";
-import { z } from "zod";
+import { createRoute, z } from "@hono/zod-openapi";
+import { BAR_FIELDS, symbolSchema, timeframeSchema, type BarField } from "../../engine/index.ts";
 import type { ApiDeps } from "../deps.ts";
 import { arrowResponse, wantsArrow } from "../http/arrow-response.ts";
-import { listSymbols, requireKnownSymbol } from "./symbols.ts";
-import { parsePathParam, parseQuery, symbolParam, timeParam } from "../validation.ts";
+import { apiRouter, type ApiRouter, arrowContent, invalidParameter, jsonAnswer, refused, shuttingDown, unknownSymbol } from "../http/openapi.ts";
+import { listSymbols, requireKnownSymbol, symbolSummarySchema } from "./symbols.ts";
+import { fromParam, toParam } from "../validation.ts";
+
+const symbolPath = z.object({ symbol: symbolSchema });
 
 const ticksQuery = z
   .object({
-    from: timeParam.optional(),
-    to: timeParam.optional(),
-    limit: z.coerce.number().int().min(1).max(100_000).default(1_000),
-    cursor: z.coerce.number().int().min(0).optional(),
-    order: z.enum(["asc", "desc"]).default("desc"),
+    from: fromParam,
+    to: toParam,
+    limit: z.coerce.number().int().min(1).max(100_000).default(1_000).meta({ description: "Most ticks returned" }),
+    // Coercion turns null into 0, which the generator would document as "nullable"; a query value is never null.
+    cursor: z
+      .preprocess((v) => (v === null ? undefined : v), z.coerce.number().int().min(0))
+      .optional()
+      .meta({ description: "The previous page's `nextCursor` (a trade id)" }),
+    order: z.enum(["asc", "desc"]).default("desc").meta({ description: "Trade id order" }),
   })
   .strict();
 
 const ohlcQuery = z
   .object({
-    timeframe: z.string().regex(/^[1-9][0-9]*[smhd]$/, "must be <N>s, <N>m, <N>h or 1d, e.g. 1s, 1m, 5m, 15m, 1h").default("1m"),
-    from: timeParam.optional(),
-    to: timeParam.optional(),
-    limit: z.coerce.number().int().min(1).max(100_000).default(1_000),
+    timeframe: timeframeSchema.default("1m"),
+    from: fromParam,
+    to: toParam,
+    limit: z.coerce.number().int().min(1).max(100_000).default(1_000).meta({ description: "The most recent bars returned" }),
   })
   .strict();
 
 /** One tick as the API sends it. Times are ms since the Unix epoch, UTC. */
-export interface TickJson {
-  readonly tradeId: number;
-  readonly price: number;
-  readonly qty: number;
-  readonly quoteQty: number;
-  readonly isBuyerMaker: boolean;
-  readonly tradeTime: number;
-  readonly recvTime: number;
-  readonly source: string;
-}
+const tickSchema = z
+  .object({
+    tradeId: z.number().int(),
+    price: z.number(),
+    qty: z.number(),
+    quoteQty: z.number(),
+    isBuyerMaker: z.boolean(),
+    tradeTime: z.number().meta({ description: "ms since the Unix epoch" }),
+    recvTime: z.number().meta({ description: "ms since the Unix epoch, when the collector received it" }),
+    source: z.string().meta({ description: "`live`, `backfill` or `upload:<name>`" }),
+  })
+  .openapi("Tick");
 
-export function marketRoutes(deps: ApiDeps): Hono {
-  const routes = new Hono();
+/** One tick as the API sends it. Times are ms since the Unix epoch, UTC. */
+export type TickJson = z.infer<typeof tickSchema>;
+
+/** One bar: its symbol and timeframe, then {@link BAR_FIELDS} (bucket start in ms since the Unix epoch). */
+export const barSchema = z
+  .object({
+    symbol: z.string(),
+    timeframe: z.string(),
+    ...(Object.fromEntries(BAR_FIELDS.map((field) => [field, z.number()])) as Record<BarField, z.ZodNumber>),
+  })
+  .openapi("Bar");
+
+const TICK_COLUMNS = ["trade_id", "price", "qty", "is_buyer_maker", "trade_time"];
+const BAR_COLUMNS = ["bucket_start", "open", "high", "low", "close", "volume", "quote_volume", "trades", "vwap", "buy_volume", "sell_volume"];
+
+const symbolsRoute = createRoute({
+  method: "get",
+  path: "/symbols",
+  operationId: "listSymbols",
+  tags: ["market"],
+  summary: "Symbols with first/last trade time, trade count and last price",
+  responses: {
+    200: jsonAnswer(z.object({ symbols: z.array(symbolSummarySchema) }), "Every stored symbol"),
+    503: shuttingDown,
+  },
+});
+
+const ticksRoute = createRoute({
+  method: "get",
+  path: "/ticks/{symbol}",
+  operationId: "getTicks",
+  tags: ["market"],
+  summary: "Raw ticks, newest or oldest first, paginated by trade id (JSON or Arrow IPC)",
+  request: { params: symbolPath, query: ticksQuery },
+  responses: {
+    200: {
+      description: "A page of ticks; `nextCursor` is null on the last page. Arrow IPC with `Accept: application/vnd.apache.arrow.stream`",
+      content: {
+        "application/json": {
+          schema: z.object({
+            symbol: z.string(),
+            order: z.enum(["asc", "desc"]),
+            ticks: z.array(tickSchema),
+            nextCursor: z.number().int().nullable().meta({ description: "The `cursor` of the next page, or null" }),
+          }),
+        },
+        ...arrowContent(TICK_COLUMNS),
+      },
+    },
+    400: invalidParameter,
+    404: unknownSymbol("the path"),
+    503: shuttingDown,
+  },
+});
+
+const ohlcRoute = createRoute({
+  method: "get",
+  path: "/ohlc/{symbol}",
+  operationId: "getOhlc",
+  tags: ["market"],
+  summary: "Bars of any timeframe (1s, 1m, 5m stored; others computed), the open bucket included (JSON or Arrow IPC)",
+  request: { params: symbolPath, query: ohlcQuery },
+  responses: {
+    200: {
+      description: "The most recent `limit` bars, oldest first; the last may still be filling. Arrow IPC with `Accept: application/vnd.apache.arrow.stream`",
+      content: {
+        "application/json": { schema: z.object({ symbol: z.string(), timeframe: z.string(), bars: z.array(barSchema) }) },
+        ...arrowContent(BAR_COLUMNS),
+      },
+    },
+    400: refused(["invalid_parameter"], "A malformed or unknown parameter, or a timeframe that does not divide one day"),
+    404: unknownSymbol("the path"),
+    503: shuttingDown,
+  },
+});
+
+export function marketRoutes(deps: ApiDeps): ApiRouter {
+  const routes = apiRouter();
   const { store } = deps;
 
-  routes.get("/symbols", async (c) => c.json({ symbols: await listSymbols(store) }));
+  routes.openapi(symbolsRoute, async (c) => c.json({ symbols: await listSymbols(store) }, 200));
 
-  routes.get("/ticks/:symbol", async (c) => {
-    const symbol = parsePathParam(c, "symbol", symbolParam);
-    const q = parseQuery(c, ticksQuery);
+  routes.openapi(ticksRoute, async (c) => {
+    const { symbol } = c.req.valid("param");
+    const q = c.req.valid("query");
     await requireKnownSymbol(store, symbol);
     const where = [`symbol = '${symbol}'`];
     if (q.from !== undefined) where.push(`trade_time >= make_timestamp(${Math.round(q.from * 1000)})`);
@@ -83,12 +168,12 @@ export function marketRoutes(deps: ApiDeps): Hono {
         trade_time: Float64Array.from(ticks, (t) => t.tradeTime),
       });
     }
-    return c.json({ symbol, order: q.order, ticks, nextCursor });
+    return c.json({ symbol, order: q.order, ticks, nextCursor }, 200);
   });
 
-  routes.get("/ohlc/:symbol", async (c) => {
-    const symbol = parsePathParam(c, "symbol", symbolParam);
-    const q = parseQuery(c, ohlcQuery);
+  routes.openapi(ohlcRoute, async (c) => {
+    const { symbol } = c.req.valid("param");
+    const q = c.req.valid("query");
     await requireKnownSymbol(store, symbol);
     // The most recent `limit` bars; the last may be the open bucket, still filling.
     const recent = await store.queryBars({ symbol, timeframe: q.timeframe, from: q.from, to: q.to, limit: q.limit });
@@ -108,7 +193,7 @@ export function marketRoutes(deps: ApiDeps): Hono {
         sell_volume: col((b) => b.sellVolume),
       });
     }
-    return c.json({ symbol, timeframe: q.timeframe, bars: recent });
+    return c.json({ symbol, timeframe: q.timeframe, bars: recent }, 200);
   });
 
   return routes;

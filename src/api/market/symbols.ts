@@ -1,8 +1,20 @@
 /**
  * The symbols the store holds, and the 404 that names them when a request asks for another.
  */
+import { z } from "@hono/zod-openapi";
 import type { Store, SymbolSummary } from "../../store/index.ts";
 import { ApiError } from "../errors.ts";
+
+/** The store's {@link SymbolSummary} as the OpenAPI document describes it (the type itself is the store's). */
+export const symbolSummarySchema = z
+  .object({
+    symbol: z.string(),
+    firstTradeTime: z.iso.datetime(),
+    lastTradeTime: z.iso.datetime(),
+    trades: z.int().meta({ description: "Stored trades" }),
+    lastPrice: z.number().meta({ description: "Price of the highest trade id" }),
+  })
+  .openapi("SymbolSummary") satisfies z.ZodType<SymbolSummary>;
 
 export async function listSymbols(store: Store): Promise<SymbolSummary[]> {
   return store.read(async (c) => {

@@ -4,12 +4,12 @@
  * the response shapes.
  */
 import type { DuckDBConnection, DuckDBResultReader } from "@duckdb/node-api";
-import { Hono } from "hono";
+import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import { z } from "zod";
 import { ARROW_STREAM_TYPE, toArrowStream } from "../http/arrow-ipc.ts";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
+import { apiRouter, type ApiRouter, arrowContent, bearer, documentedBody, refused, shuttingDown, unauthorized } from "../http/openapi.ts";
 import { checkReadOnlySelect } from "./guard.ts";
 import { parseJsonBody } from "../validation.ts";
 import { uniqueNames } from "../../engine/index.ts";
@@ -31,27 +31,36 @@ export interface SqlRouteOptions {
 }
 
 /** The JSON answer. */
-export interface SqlResult {
-  /** Result columns, in order, with DuckDB's type name (e.g. `"TIMESTAMP"`, `"DOUBLE"`). */
-  readonly columns: readonly { readonly name: string; readonly type: string }[];
-  /** Rows as arrays in column order: integers beyond 2^53 as strings, timestamps as ISO 8601 UTC. */
-  readonly rows: readonly (readonly unknown[])[];
-  /** Number of rows returned. */
-  readonly rowCount: number;
-  /** True when the query had more rows than the limit (only the first `limit` are returned). */
-  readonly truncated: boolean;
-  /** Time spent running the query, ms. */
-  readonly elapsedMs: number;
-}
+const sqlResultSchema = z
+  .object({
+    columns: z
+      .array(z.object({ name: z.string(), type: z.string() }))
+      .readonly()
+      .meta({ description: 'Result columns, in order, with DuckDB\'s type name (e.g. "TIMESTAMP", "DOUBLE")' }),
+    rows: z
+      .array(z.array(z.unknown()).readonly())
+      .readonly()
+      .meta({ description: "Rows as arrays in column order: integers beyond 2^53 as strings, timestamps as ISO 8601 UTC" }),
+    rowCount: z.number().int().meta({ description: "Number of rows returned" }),
+    truncated: z.boolean().meta({ description: "True when the query had more rows than the limit (only the first `limit` are returned)" }),
+    elapsedMs: z.number().int().meta({ description: "Time spent running the query, ms" }),
+  })
+  .openapi("SqlResult");
 
-const sqlBody = z.strictObject({
-  sql: z
-    .string()
-    .max(MAX_SQL_LENGTH, `must be at most ${MAX_SQL_LENGTH} characters`)
-    .refine((s) => s.trim().length > 0, "must not be empty"),
-  format: z.enum(["json", "arrow"]).optional(),
-  limit: z.number().int().min(1).max(MAX_ROW_LIMIT).default(DEFAULT_ROW_LIMIT),
-});
+/** The JSON answer. */
+export type SqlResult = z.infer<typeof sqlResultSchema>;
+
+const sqlBody = z
+  .strictObject({
+    sql: z
+      .string()
+      .max(MAX_SQL_LENGTH, `must be at most ${MAX_SQL_LENGTH} characters`)
+      .refine((s) => s.trim().length > 0, "must not be empty")
+      .meta({ description: "One SELECT (or WITH … SELECT, VALUES, …) on the stored tables", example: "SELECT symbol, count(*) FROM tick_data GROUP BY 1" }),
+    format: z.enum(["json", "arrow"]).optional().meta({ description: "Default: from the Accept header, else json" }),
+    limit: z.number().int().min(1).max(MAX_ROW_LIMIT).default(DEFAULT_ROW_LIMIT).meta({ description: "Most rows returned" }),
+  })
+  .meta({ example: { sql: "SELECT symbol, count(*) FROM tick_data GROUP BY 1", limit: 100 } });
 
 /**
  * The SQL console route, mounted under `/api` (the bearer-token check is applied by `createApp`).
@@ -66,17 +75,43 @@ const sqlBody = z.strictObject({
  *   method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sql: "SELECT 42 AS x" }),
  * }); // { columns: [{ name: "x", type: "INTEGER" }], rows: [[42]], rowCount: 1, truncated: false, elapsedMs: 1 }
  */
-export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): Hono {
+export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): ApiRouter {
   const timeoutMs = options.timeoutMs ?? DEFAULT_SQL_TIMEOUT_MS;
-  const app = new Hono();
-  app.post(
-    "/sql",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, "body_too_large", `the request body exceeds ${MAX_BODY_BYTES} bytes`, "body");
+  const app = apiRouter();
+  const route = createRoute({
+    method: "post",
+    path: "/sql",
+    operationId: "runSql",
+    tags: ["sql"],
+    summary: "One read-only SELECT, checked by DuckDB's parser; JSON or Arrow IPC",
+    description: `Runs in a READ ONLY transaction on the stored tables, at most \`limit\` rows and ${timeoutMs / 1000} s. Needs the bearer token when the server has one.`,
+    security: bearer,
+    middleware: [
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new ApiError(413, "body_too_large", `the request body exceeds ${MAX_BODY_BYTES} bytes`, "body");
+        },
+      }),
+    ],
+    request: { body: { required: true, content: documentedBody(app, "SqlRequest", sqlBody) } },
+    responses: {
+      200: {
+        description: "The rows (Arrow: headers x-row-count, x-truncated, x-elapsed-ms)",
+        content: { "application/json": { schema: sqlResultSchema }, ...arrowContent(["those of the query"]) },
       },
-    }),
+      400: refused(
+        ["invalid_body", "invalid_parameter", "sql_syntax", "not_select", "forbidden_table_function", "forbidden_function", "unknown_relation", "sql_error"],
+        "Not JSON, a bad field, or SQL refused by the guard or failing in DuckDB (`field` is `sql`)",
+      ),
+      401: unauthorized,
+      413: refused(["body_too_large"], `The body exceeds ${MAX_BODY_BYTES} bytes`),
+      422: refused(["query_timeout"], "The query ran longer than the time limit and was interrupted"),
+      503: shuttingDown,
+    },
+  });
+  app.openapi(
+    route,
     async (c) => {
       const body = await parseJsonBody(c, sqlBody);
       const arrow = body.format ? body.format === "arrow" : (c.req.header("accept") ?? "").includes(ARROW_STREAM_TYPE);
@@ -105,7 +140,7 @@ export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): Hono {
         truncated: answer.truncated,
         elapsedMs: answer.elapsedMs,
       };
-      return c.json(result);
+      return c.json(result, 200);
     },
   );
   return app;

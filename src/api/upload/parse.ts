@@ -2,7 +2,7 @@
  * Validates every line of an uploaded CSV and, only when all are good, turns them into a tick batch or bars:
  * a file is accepted whole or not at all, and a refusal lists the first problems by line and field.
  */
-import type { Bar } from "../../engine/index.ts";
+import { isSymbol, SYMBOL_RULE, type Bar } from "../../engine/index.ts";
 import { TickBatchBuilder, type TickBatch } from "../../store/index.ts";
 import { parseTimeframe } from "../../store/index.ts";
 import { ApiError } from "../errors.ts";
@@ -65,8 +65,6 @@ export interface ParseResult {
   readonly firstTime: number | null;
   readonly lastTime: number | null;
 }
-
-const SYMBOL = /^[A-Z0-9]{2,32}$/;
 
 /** Splits one CSV line; quoted fields may hold commas and doubled quotes. Returns null on an unclosed quote. */
 export function splitCsvLine(line: string): string[] | null {
@@ -249,7 +247,7 @@ class RowReader {
     const s = this.raw("symbol");
     if (s === undefined) return this.options.symbol;
     const upper = s.toUpperCase();
-    if (!SYMBOL.test(upper)) return this.fail("symbol", `"${clip(s)}" is not a symbol (2 to 32 letters and digits)`);
+    if (!isSymbol(upper)) return this.fail("symbol", `"${clip(s)}" is not a symbol: it ${SYMBOL_RULE}`);
     return upper;
   }
 

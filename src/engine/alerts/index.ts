@@ -1,11 +1,34 @@
 /**
- * Public face of the alert rule engine: rule shape and validation, the incremental evaluator, the
+ * Public face of the alert rule engine: rule shape (one zod schema, its option lists) and validation, the incremental evaluator, the
  * metric feed that drives it from trades, and what-if replay.
  */
 export {
   parseAlertRule,
+  alertRuleError,
   metricKey,
   InvalidAlertRuleError,
+  ALERT_SEVERITIES,
+  ALERT_CHANNELS,
+  WINDOWED_METRIC_KINDS,
+  PAIR_METRIC_KINDS,
+  ALERT_METRIC_KINDS,
+  COMPARISON_OPS,
+  CROSSING_OPS,
+  BAND_OPS,
+  ALERT_CONDITION_OPS,
+  alertRuleSchema,
+  alertRuleFieldsSchema,
+  alertRuleDraftSchema,
+  alertRuleOrDraftSchema,
+  alertMetricSchema,
+  priceMetricSchema,
+  windowedMetricSchema,
+  pairMetricSchema,
+  alertConditionSchema,
+  comparisonConditionSchema,
+  crossingConditionSchema,
+  absAboveConditionSchema,
+  outsideBandConditionSchema,
   type AlertRule,
   type AlertSeverity,
   type AlertChannel,

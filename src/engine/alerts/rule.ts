@@ -1,124 +1,300 @@
 /**
  * The shape of an alert rule a trader writes ("z-score of ETH/BTC above 2 for 10 s"), its canonical metric key, and
- * the validation of untrusted rule JSON (API bodies, stored rules) into that shape.
+ * the validation of untrusted rule JSON (API bodies, stored rules) into that shape. The rule is one zod schema
+ * ({@link alertRuleSchema}): the types below are inferred from it, the API documents its bodies with it, and the
+ * dashboard's rule form lists the same kinds, ops, severities and channels.
  */
+import { z } from "zod";
 import { EngineInputError } from "../errors.ts";
 import { parseTimeframe } from "../timeframe.ts";
+import { SYMBOL_PATTERN, TIMEFRAME_PATTERN } from "../vocabulary.ts";
 
 /** How loud an alert is. */
-export type AlertSeverity = "info" | "warning" | "critical";
-
+export const ALERT_SEVERITIES = ["info", "warning", "critical"] as const;
 /** Where a fired alert is delivered. */
-export type AlertChannel = "dashboard" | "sound" | "webhook";
+export const ALERT_CHANNELS = ["dashboard", "sound", "webhook"] as const;
+/** Single-symbol metrics measured over a trailing time window. */
+export const WINDOWED_METRIC_KINDS = ["changePct", "volume", "vwapDeviationPct"] as const;
+/** Pair metrics computed on aligned bars over a trailing window of bars. */
+export const PAIR_METRIC_KINDS = ["spread", "zScore", "correlation", "hedgeRatio", "adfPValue"] as const;
+/** Every metric kind: the last price, the windowed single-symbol metrics, the pair metrics. */
+export const ALERT_METRIC_KINDS = ["price", ...WINDOWED_METRIC_KINDS, ...PAIR_METRIC_KINDS] as const;
+/** Conditions comparing the value with a threshold. */
+export const COMPARISON_OPS = [">", ">=", "<", "<="] as const;
+/** Conditions true once the value crosses a threshold. */
+export const CROSSING_OPS = ["crossesAbove", "crossesBelow"] as const;
+/** Conditions on a band around zero (`absAbove`) or between two levels (`outsideBand`). */
+export const BAND_OPS = ["absAbove", "outsideBand"] as const;
+/** Every condition op. */
+export const ALERT_CONDITION_OPS = [...COMPARISON_OPS, ...CROSSING_OPS, ...BAND_OPS] as const;
 
-/** Kinds of single-symbol metrics measured over a trailing time window. */
-export type WindowedMetricKind = "changePct" | "volume" | "vwapDeviationPct";
+/** How a refused value is shown in a message: `"fatal"`, `7`, `missing`, `an array`. */
+function describe(value: unknown): string {
+  if (value === undefined) return "missing";
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (typeof value === "number") return String(value);
+  if (value === null) return "null";
+  return Array.isArray(value) ? "an array" : typeof value;
+}
 
-/** Kinds of pair metrics computed on aligned bars over a trailing window of bars. */
-export type PairMetricKind = "spread" | "zScore" | "correlation" | "hedgeRatio" | "adfPValue";
+/** A zod error option saying `<rule>, got <the value>`. */
+const says = (rule: string) => ({ error: (issue: { readonly input?: unknown }) => `${rule}, got ${describe(issue.input)}` });
+const listOf = (options: readonly string[]) => options.map((o) => `"${o}"`).join(", ");
+const oneOf = (options: readonly string[]) => says(`must be one of ${listOf(options)}`);
+const fieldOf = (input: unknown, key: string): unknown =>
+  typeof input === "object" && input !== null ? (input as Record<string, unknown>)[key] : undefined;
+
+/** An object's own refusals: not an object, or a field it does not have (`what` names the object in the message). */
+const objectError = (what: (input: unknown) => string) => ({
+  error: (issue: { readonly code?: string; readonly input?: unknown }) =>
+    issue.code === "unrecognized_keys" ? `is not a field of ${what(issue.input)}` : `must be an object, got ${describe(issue.input)}`,
+});
+
+const text = (maxLength: number) => {
+  const rule = says(`must be a non-empty string of at most ${maxLength} characters`);
+  return z
+    .string(rule)
+    .min(1, rule)
+    .max(maxLength, rule)
+    .refine((s) => s.trim() !== "", rule);
+};
+
+const ruleSymbol = (description: string, example = "BTCUSDT") => {
+  const rule = says('must be an upper-case exchange symbol such as "BTCUSDT"');
+  return z.string(rule).regex(SYMBOL_PATTERN, rule).meta({ description, example });
+};
+
+const finite = (description: string) => z.number(says("must be a finite number")).meta({ description });
+
+const wholeAtLeast = (min: number, unit: string, description: string) => {
+  const rule = says(`must be a whole number of ${unit} >= ${min}`);
+  return z.int(rule).min(min, rule).meta({ description });
+};
+
+/** A bar length label, made canonical (`"60s"` → `"1m"`). */
+const barLength = z
+  .string(says('must be a bar length such as "1s" or "1m"'))
+  .transform((label, ctx) => {
+    try {
+      return parseTimeframe(label).label;
+    } catch {
+      ctx.addIssue({ code: "custom", input: label, message: `must be a bar length such as "1s", "1m" or "1h", got ${describe(label)}` });
+      return z.NEVER;
+    }
+  })
+  .meta({
+    pattern: TIMEFRAME_PATTERN.source,
+    description: 'Bar length that divides one day, e.g. "1s", "1m", "5m", "1h"; made canonical ("60s" → "1m")',
+    example: "1s",
+  });
+
+const metricError = objectError((m) => `a ${String(fieldOf(m, "kind"))} metric`);
 
 /** Last traded price of a symbol. */
-export interface PriceMetric {
-  readonly kind: "price";
-  /** Upper-case exchange symbol, e.g. `"BTCUSDT"`. */
-  readonly symbol: string;
-}
+export const priceMetricSchema = z.strictObject(
+  { kind: z.literal("price"), symbol: ruleSymbol("Upper-case exchange symbol") },
+  metricError,
+);
 
 /** A single-symbol metric over a trailing time window (percent change, traded volume, deviation from VWAP in %). */
-export interface WindowedMetric {
-  readonly kind: WindowedMetricKind;
-  /** Upper-case exchange symbol, e.g. `"BTCUSDT"`. */
-  readonly symbol: string;
-  /** Trailing window length in milliseconds (a whole number ≥ 1). */
-  readonly windowMs: number;
-}
+export const windowedMetricSchema = z.strictObject(
+  {
+    kind: z.enum(WINDOWED_METRIC_KINDS),
+    symbol: ruleSymbol("Upper-case exchange symbol"),
+    windowMs: wholeAtLeast(1, "milliseconds", "Trailing window length, ms"),
+  },
+  metricError,
+);
 
 /** A pair metric of `a` against `b` (a is the y of the regression) on bars of `timeframe`, over `window` bars. */
-export interface PairMetric {
-  readonly kind: PairMetricKind;
-  /** Upper-case symbol of the first leg (regression y), e.g. `"ETHUSDT"`. */
-  readonly a: string;
-  /** Upper-case symbol of the second leg (regression x), e.g. `"BTCUSDT"`. */
-  readonly b: string;
-  /** Canonical bar length label (`parseAlertRule` turns "60s" into "1m"). */
-  readonly timeframe: string;
-  /** Number of bars in the trailing window (a whole number ≥ 2). */
-  readonly window: number;
-}
+export const pairMetricSchema = z
+  .strictObject(
+    {
+      kind: z.enum(PAIR_METRIC_KINDS),
+      a: ruleSymbol("First leg (regression y)", "ETHUSDT"),
+      b: ruleSymbol("Second leg (regression x); must differ from a"),
+      timeframe: barLength,
+      window: wholeAtLeast(2, "bars", "Number of bars in the trailing window"),
+    },
+    metricError,
+  )
+  .superRefine((m, ctx) => {
+    if (typeof m.a === "string" && m.a === m.b) ctx.addIssue({ code: "custom", path: ["b"], message: `must differ from metric.a, both are "${m.a}"` });
+  });
 
-/** What a rule watches. The evaluator does not compute it: callers route values by {@link metricKey}. */
-export type AlertMetric = PriceMetric | WindowedMetric | PairMetric;
+/** What a rule watches, by `kind`. The evaluator does not compute it: callers route values by {@link metricKey}. */
+export const alertMetricSchema = z
+  .discriminatedUnion("kind", [priceMetricSchema, windowedMetricSchema, pairMetricSchema], {
+    error: (issue) =>
+      issue.code === "invalid_union"
+        ? `must be one of ${listOf(ALERT_METRIC_KINDS)}, got ${describe(fieldOf(issue.input, "kind"))}`
+        : `must be an object, got ${describe(issue.input)}`,
+  })
+  .meta({ description: "What the rule watches, by kind" });
+
+const conditionError = objectError((c) => `an "${String(fieldOf(c, "op"))}" condition`);
 
 /** Compare the value with a threshold; true while the comparison holds. */
-export interface ComparisonCondition {
-  readonly op: ">" | ">=" | "<" | "<=";
-  /** Level compared with. */
-  readonly threshold: number;
-}
+export const comparisonConditionSchema = z.strictObject(
+  { op: z.enum(COMPARISON_OPS), threshold: finite("Level compared with") },
+  conditionError,
+);
 
 /** True once the value has moved from ≤ threshold to > (crossesAbove) or from ≥ to < (crossesBelow). */
-export interface CrossingCondition {
-  readonly op: "crossesAbove" | "crossesBelow";
-  /** Level crossed. */
-  readonly threshold: number;
-}
+export const crossingConditionSchema = z.strictObject({ op: z.enum(CROSSING_OPS), threshold: finite("Level crossed") }, conditionError);
 
 /** True while |value| > threshold. */
-export interface AbsAboveCondition {
-  readonly op: "absAbove";
-  /** Non-negative level compared with |value|. */
-  readonly threshold: number;
+export const absAboveConditionSchema = z.strictObject(
+  {
+    op: z.literal("absAbove"),
+    threshold: finite("Non-negative level compared with |value|").min(0, {
+      error: (issue) => `must be >= 0 for "absAbove", got ${describe(issue.input)}`,
+    }),
+  },
+  conditionError,
+);
+
+/** True while value < low or value > high (the edges are inside the quiet band). */
+export const outsideBandConditionSchema = z
+  .strictObject(
+    {
+      op: z.literal("outsideBand"),
+      low: finite("Lower edge of the quiet band (a value equal to it is inside)"),
+      high: finite("Upper edge of the quiet band (inside), > low"),
+    },
+    conditionError,
+  )
+  .superRefine((c, ctx) => {
+    if (typeof c.low === "number" && typeof c.high === "number" && !(c.high > c.low)) {
+      ctx.addIssue({ code: "custom", path: ["high"], message: `must be greater than condition.low (${c.low}), got ${c.high}` });
+    }
+  });
+
+/** When a rule's value is "in alert", by `op`. */
+export const alertConditionSchema = z
+  .discriminatedUnion("op", [comparisonConditionSchema, crossingConditionSchema, absAboveConditionSchema, outsideBandConditionSchema], {
+    error: (issue) =>
+      issue.code === "invalid_union"
+        ? `must be one of ${listOf(ALERT_CONDITION_OPS)}, got ${describe(fieldOf(issue.input, "op"))}`
+        : `must be an object, got ${describe(issue.input)}`,
+  })
+  .meta({ description: "When the value is in alert, by op" });
+
+const duration = (description: string) => wholeAtLeast(0, "milliseconds", description);
+
+const httpUrl = z
+  .string(says("must be an http(s) URL"))
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "https:" || url.protocol === "http:";
+    } catch {
+      return false;
+    }
+  }, says("must be an http(s) URL"))
+  .meta({ format: "uri", description: 'http(s) URL the webhook channel posts to; required exactly when channels hold "webhook"' });
+
+/** The fields of a rule, each checked on its own; {@link alertRuleSchema} adds the checks across fields. */
+export const alertRuleFieldsSchema = z.strictObject(
+  {
+    id: text(128).meta({ description: "Unique id of the rule" }),
+    name: text(200).meta({ description: "Human name shown in the alert message" }),
+    severity: z.enum(ALERT_SEVERITIES, oneOf(ALERT_SEVERITIES)).meta({ description: "How loud the alert is" }),
+    enabled: z.boolean(says("must be true or false")).meta({ description: "A disabled rule is not evaluated and its state is left untouched" }),
+    metric: alertMetricSchema,
+    condition: alertConditionSchema,
+    forMs: duration(
+      "Milliseconds the condition must hold, observation after observation, before the rule fires (default 0); an observation out of alert restarts the clock",
+    ).optional(),
+    cooldownMs: duration(
+      "Milliseconds after a fire during which further fires are suppressed (default 0); a suppressed trigger is consumed like a fire",
+    ).optional(),
+    rearm: finite(
+      "Hysteresis level: once fired the rule re-arms only when the value comes back to it or past it (≤ rearm for >, >=, crossesAbove; " +
+        "≥ rearm for <, <=, crossesBelow; |value| ≤ rearm for absAbove); on the quiet side of the threshold; not with outsideBand",
+    ).optional(),
+    channels: z
+      .array(z.enum(ALERT_CHANNELS, oneOf(ALERT_CHANNELS)), says("must be an array of channels"))
+      .min(1, "must name at least one channel")
+      .superRefine((channels, ctx) => {
+        const repeated = channels.findIndex((c, i) => channels.indexOf(c) !== i);
+        if (repeated >= 0) ctx.addIssue({ code: "custom", path: [repeated], message: `repeats "${channels[repeated]}"` });
+      })
+      .readonly()
+      .meta({ description: "Delivery channels, at least one, no repeats" }),
+    webhookUrl: httpUrl.optional(),
+  },
+  objectError(() => "an alert rule"),
+);
+
+type RuleFields = z.infer<typeof alertRuleFieldsSchema>;
+
+/** The checks across fields: the re-arm level against the condition, the webhook URL against the channels. */
+function checkAcrossFields(rule: Partial<RuleFields>, ctx: z.core.$RefinementCtx): void {
+  const fail = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  const { condition, rearm } = rule;
+  if (typeof rearm === "number" && condition !== undefined) {
+    switch (condition.op) {
+      case ">":
+      case ">=":
+      case "crossesAbove":
+        if (!(rearm < condition.threshold)) fail("rearm", `must be below condition.threshold (${condition.threshold}) for "${condition.op}", got ${rearm}`);
+        break;
+      case "<":
+      case "<=":
+      case "crossesBelow":
+        if (!(rearm > condition.threshold)) fail("rearm", `must be above condition.threshold (${condition.threshold}) for "${condition.op}", got ${rearm}`);
+        break;
+      case "absAbove":
+        if (!(rearm >= 0 && rearm < condition.threshold)) {
+          fail("rearm", `must be >= 0 and below condition.threshold (${condition.threshold}) for "absAbove", got ${rearm}`);
+        }
+        break;
+      case "outsideBand":
+        fail("rearm", 'is not allowed with "outsideBand"');
+    }
+  }
+  if (!Array.isArray(rule.channels)) return;
+  if (rule.channels.includes("webhook")) {
+    if (rule.webhookUrl === undefined) fail("webhookUrl", 'is required when channels include "webhook"');
+  } else if (rule.webhookUrl !== undefined) {
+    fail("webhookUrl", 'is only allowed when channels include "webhook"');
+  }
 }
 
-/** True while value < low or value > high. */
-export interface OutsideBandCondition {
-  readonly op: "outsideBand";
-  /** Lower edge of the quiet band (inclusive: a value equal to it is inside). */
-  readonly low: number;
-  /** Upper edge of the quiet band (inclusive), > low. */
-  readonly high: number;
-}
+/** One alert rule: every field and the checks across them. Unknown fields are refused, not ignored. */
+export const alertRuleSchema = alertRuleFieldsSchema.superRefine(checkAcrossFields).meta({ description: "An alert rule" });
 
-/** When a rule's value is "in alert". */
+/** A rule as a client writes it before it is stored: everything but the id, which the server assigns. */
+export const alertRuleDraftSchema = alertRuleFieldsSchema
+  .omit({ id: true })
+  .superRefine(checkAcrossFields)
+  .meta({ description: "An alert rule without its id (the server assigns it)" });
+
+/** A stored rule or a draft, e.g. one to replay over stored data: the id may be left out. */
+export const alertRuleOrDraftSchema = alertRuleFieldsSchema
+  .partial({ id: true })
+  .superRefine(checkAcrossFields)
+  .meta({ description: "An alert rule, its id optional (a draft)" });
+
+/** Shallowly read-only at every level, arrays included: what the rule types promise their readers. */
+type ReadOnlyDeep<T> = T extends readonly (infer U)[] ? readonly ReadOnlyDeep<U>[] : T extends object ? { readonly [K in keyof T]: ReadOnlyDeep<T[K]> } : T;
+
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+export type AlertChannel = (typeof ALERT_CHANNELS)[number];
+export type WindowedMetricKind = (typeof WINDOWED_METRIC_KINDS)[number];
+export type PairMetricKind = (typeof PAIR_METRIC_KINDS)[number];
+export type PriceMetric = ReadOnlyDeep<z.infer<typeof priceMetricSchema>>;
+export type WindowedMetric = ReadOnlyDeep<z.infer<typeof windowedMetricSchema>>;
+export type PairMetric = ReadOnlyDeep<z.infer<typeof pairMetricSchema>>;
+export type AlertMetric = PriceMetric | WindowedMetric | PairMetric;
+export type ComparisonCondition = ReadOnlyDeep<z.infer<typeof comparisonConditionSchema>>;
+export type CrossingCondition = ReadOnlyDeep<z.infer<typeof crossingConditionSchema>>;
+export type AbsAboveCondition = ReadOnlyDeep<z.infer<typeof absAboveConditionSchema>>;
+export type OutsideBandCondition = ReadOnlyDeep<z.infer<typeof outsideBandConditionSchema>>;
 export type AlertCondition = ComparisonCondition | CrossingCondition | AbsAboveCondition | OutsideBandCondition;
-
-/** One alert rule, as validated by {@link parseAlertRule}. */
-export interface AlertRule {
-  /** Unique id of the rule (non-empty, at most 128 characters). */
-  readonly id: string;
-  /** Human name shown in the alert message (non-empty, at most 200 characters). */
-  readonly name: string;
-  /** How loud the alert is. */
-  readonly severity: AlertSeverity;
-  /** A disabled rule is not evaluated and its state is left untouched. */
-  readonly enabled: boolean;
-  /** What is watched. */
-  readonly metric: AlertMetric;
-  /** When the value is in alert. */
-  readonly condition: AlertCondition;
-  /**
-   * Milliseconds the condition must hold, observation after observation, before the rule fires (default 0: fire on
-   * the first observation in alert). An observation out of alert restarts the clock.
-   */
-  readonly forMs?: number;
-  /**
-   * Milliseconds after a fire during which further fires are suppressed (default 0). A suppressed trigger is
-   * consumed like a fire (the rule must re-arm), so a value that stays in alert through the cooldown does not fire
-   * when the cooldown ends.
-   */
-  readonly cooldownMs?: number;
-  /**
-   * Hysteresis level. Once fired (or suppressed), the rule re-arms only when the value comes back to this level or
-   * past it: ≤ rearm for `>`, `>=`, `crossesAbove`; ≥ rearm for `<`, `<=`, `crossesBelow`; |value| ≤ rearm for
-   * `absAbove`. It must lie on the quiet side of the threshold. Without it a rule re-arms as soon as the condition
-   * is false. Not allowed with `outsideBand` (one level cannot bound both sides).
-   */
-  readonly rearm?: number;
-  /** Delivery channels, at least one, no repeats. */
-  readonly channels: readonly AlertChannel[];
-  /** http(s) URL the webhook channel posts to; required exactly when `channels` holds `"webhook"`. */
-  readonly webhookUrl?: string;
-}
+/** One alert rule, as validated by {@link parseAlertRule}; the fields are described on {@link alertRuleSchema}. */
+export type AlertRule = ReadOnlyDeep<z.infer<typeof alertRuleSchema>>;
 
 /** Untrusted rule input was malformed; `path` names the offending field, e.g. `"condition.threshold"`. */
 export class InvalidAlertRuleError extends EngineInputError {
@@ -130,15 +306,55 @@ export class InvalidAlertRuleError extends EngineInputError {
   }
 }
 
-const SEVERITIES: readonly string[] = ["info", "warning", "critical"];
-const CHANNELS: readonly string[] = ["dashboard", "sound", "webhook"];
-const WINDOWED_KINDS: readonly string[] = ["changePct", "volume", "vwapDeviationPct"];
-const PAIR_KINDS: readonly string[] = ["spread", "zScore", "correlation", "hedgeRatio", "adfPValue"];
-const COMPARISON_OPS: readonly string[] = [">", ">=", "<", "<="];
-const SYMBOL = /^[A-Z0-9]{2,32}$/;
-const RULE_KEYS = new Set([
-  "id", "name", "severity", "enabled", "metric", "condition", "forMs", "cooldownMs", "rearm", "channels", "webhookUrl",
-]);
+/** A zod issue's path as the rule's refusals name it: `metric.window`, `channels[1]`, `rule` for the whole. */
+function pathOf(issue: z.core.$ZodIssue): string {
+  const segments = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]] : issue.path;
+  const path = segments.reduce<string>(
+    (out, key) => (typeof key === "number" ? `${out}[${key}]` : out === "" ? String(key) : `${out}.${String(key)}`),
+    "",
+  );
+  return path === "" ? "rule" : path;
+}
+
+/**
+ * The refusal of a failed rule parse, naming the first bad field. A field the rule does not have is named before
+ * anything else (a misspelt field explains the rest); otherwise fields come in the schema's order.
+ *
+ * @param error the error of `alertRuleSchema.safeParse` (or of another rule schema, paths relative to the rule)
+ * @param fn the function refusing, named in the message (default `parseAlertRule`)
+ * @returns the error to throw: `path` e.g. `"condition.threshold"`, the message `"<fn>: <path> <why>"`
+ * @throws nothing
+ * @example
+ * const r = alertRuleSchema.safeParse(json);
+ * if (!r.success) throw alertRuleError(r.error); // path "severity", message 'parseAlertRule: severity must be one of …'
+ */
+export function alertRuleError(error: z.ZodError, fn = "parseAlertRule"): InvalidAlertRuleError {
+  const issues = error.issues;
+  const issue = issues.find((i) => i.code === "unrecognized_keys" && i.path.length === 0) ?? issues[0];
+  return new InvalidAlertRuleError(fn, pathOf(issue), issue.message);
+}
+
+/**
+ * Validates untrusted input (parsed JSON) into an {@link AlertRule} with {@link alertRuleSchema}. Unknown fields are
+ * refused rather than ignored, so a misspelt `cooldownMS` does not silently leave a rule without its cooldown.
+ *
+ * @param json the candidate rule, e.g. `JSON.parse(body)`
+ * @returns a fresh rule object with the timeframe label canonical and optional fields left out when absent
+ * @throws {InvalidAlertRuleError} a field is missing, of the wrong type or out of its domain; `path` and the
+ *   message name it (`"condition.threshold"`, `"metric.window"`, `"channels[0]"`, `"rearm"`, …)
+ * @example
+ * parseAlertRule({
+ *   id: "eth-btc-z", name: "ETH/BTC z > 2 for 10 s", severity: "warning", enabled: true,
+ *   metric: { kind: "zScore", a: "ETHUSDT", b: "BTCUSDT", timeframe: "1s", window: 300 },
+ *   condition: { op: ">", threshold: 2 }, forMs: 10_000, rearm: 1.5, channels: ["dashboard", "sound"],
+ * }).condition; // { op: ">", threshold: 2 }
+ */
+export function parseAlertRule(json: unknown): AlertRule {
+  const result = alertRuleSchema.safeParse(json);
+  if (!result.success) throw alertRuleError(result.error);
+  // A field given as `undefined` is left out, as an absent one is.
+  return Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined)) as unknown as AlertRule;
+}
 
 /**
  * The key under which a metric's values are routed to the evaluator: every rule watching the same metric shares
@@ -161,201 +377,4 @@ export function metricKey(metric: AlertMetric): string {
     default:
       return `${metric.kind}:${metric.a}:${metric.b}:${parseTimeframe(metric.timeframe).label}:${metric.window}`;
   }
-}
-
-/**
- * Validates untrusted input (parsed JSON) into an {@link AlertRule}. Unknown fields are refused rather than
- * ignored, so a misspelt `cooldownMS` does not silently leave a rule without its cooldown.
- *
- * @param json the candidate rule, e.g. `JSON.parse(body)`
- * @returns a fresh, frozen-shape rule object with the timeframe label canonical and optional fields left out when absent
- * @throws {InvalidAlertRuleError} a field is missing, of the wrong type or out of its domain; `path` and the
- *   message name it (`"condition.threshold"`, `"metric.window"`, `"channels[0]"`, `"rearm"`, …)
- * @example
- * parseAlertRule({
- *   id: "eth-btc-z", name: "ETH/BTC z > 2 for 10 s", severity: "warning", enabled: true,
- *   metric: { kind: "zScore", a: "ETHUSDT", b: "BTCUSDT", timeframe: "1s", window: 300 },
- *   condition: { op: ">", threshold: 2 }, forMs: 10_000, rearm: 1.5, channels: ["dashboard", "sound"],
- * }).condition; // { op: ">", threshold: 2 }
- */
-export function parseAlertRule(json: unknown): AlertRule {
-  const fn = "parseAlertRule";
-  const fail = (path: string, message: string): never => {
-    throw new InvalidAlertRuleError(fn, path, message);
-  };
-  const r = record(json, "rule", fail);
-  for (const key of Object.keys(r)) if (!RULE_KEYS.has(key)) fail(key, "is not a field of an alert rule");
-
-  const id = text(r.id, "id", 128, fail);
-  const name = text(r.name, "name", 200, fail);
-  const severity = oneOf(r.severity, "severity", SEVERITIES, fail) as AlertSeverity;
-  if (typeof r.enabled !== "boolean") fail("enabled", `must be true or false, got ${describe(r.enabled)}`);
-  const metric = parseMetric(r.metric, fail);
-  const condition = parseCondition(r.condition, fail);
-  const forMs = optionalDuration(r.forMs, "forMs", fail);
-  const cooldownMs = optionalDuration(r.cooldownMs, "cooldownMs", fail);
-  const rearm = r.rearm === undefined ? undefined : finite(r.rearm, "rearm", fail);
-  if (rearm !== undefined) checkRearm(condition, rearm, fail);
-
-  if (!Array.isArray(r.channels)) fail("channels", `must be an array of channels, got ${describe(r.channels)}`);
-  const channelList = r.channels as unknown[];
-  if (channelList.length === 0) fail("channels", "must name at least one channel");
-  const channels = channelList.map((c, i) => oneOf(c, `channels[${i}]`, CHANNELS, fail) as AlertChannel);
-  channels.forEach((c, i) => {
-    if (channels.indexOf(c) !== i) fail(`channels[${i}]`, `repeats "${c}"`);
-  });
-  let webhookUrl: string | undefined;
-  if (channels.includes("webhook")) {
-    if (r.webhookUrl === undefined) fail("webhookUrl", 'is required when channels include "webhook"');
-    webhookUrl = httpUrl(r.webhookUrl, fail);
-  } else if (r.webhookUrl !== undefined) {
-    fail("webhookUrl", 'is only allowed when channels include "webhook"');
-  }
-
-  return {
-    id,
-    name,
-    severity,
-    enabled: r.enabled as boolean,
-    metric,
-    condition,
-    ...(forMs === undefined ? {} : { forMs }),
-    ...(cooldownMs === undefined ? {} : { cooldownMs }),
-    ...(rearm === undefined ? {} : { rearm }),
-    channels,
-    ...(webhookUrl === undefined ? {} : { webhookUrl }),
-  };
-}
-
-type Fail = (path: string, message: string) => never;
-
-function parseMetric(value: unknown, fail: Fail): AlertMetric {
-  const m = record(value, "metric", fail);
-  const kind = oneOf(m.kind, "metric.kind", ["price", ...WINDOWED_KINDS, ...PAIR_KINDS], fail);
-  const allowed =
-    kind === "price" ? ["kind", "symbol"] : WINDOWED_KINDS.includes(kind) ? ["kind", "symbol", "windowMs"] : ["kind", "a", "b", "timeframe", "window"];
-  for (const key of Object.keys(m)) if (!allowed.includes(key)) fail(`metric.${key}`, `is not a field of a ${kind} metric`);
-  if (kind === "price") return { kind, symbol: symbol(m.symbol, "metric.symbol", fail) };
-  if (WINDOWED_KINDS.includes(kind)) {
-    const windowMs = m.windowMs;
-    if (typeof windowMs !== "number" || !Number.isSafeInteger(windowMs) || windowMs < 1) {
-      fail("metric.windowMs", `must be a whole number of milliseconds >= 1, got ${describe(windowMs)}`);
-    }
-    return { kind: kind as WindowedMetricKind, symbol: symbol(m.symbol, "metric.symbol", fail), windowMs: windowMs as number };
-  }
-  const a = symbol(m.a, "metric.a", fail);
-  const b = symbol(m.b, "metric.b", fail);
-  if (a === b) fail("metric.b", `must differ from metric.a, both are "${a}"`);
-  if (typeof m.timeframe !== "string") fail("metric.timeframe", `must be a bar length such as "1s" or "1m", got ${describe(m.timeframe)}`);
-  let timeframe = "";
-  try {
-    timeframe = parseTimeframe(m.timeframe as string).label;
-  } catch {
-    fail("metric.timeframe", `must be a bar length such as "1s", "1m" or "1h", got ${describe(m.timeframe)}`);
-  }
-  const window = m.window;
-  if (typeof window !== "number" || !Number.isSafeInteger(window) || window < 2) {
-    fail("metric.window", `must be a whole number of bars >= 2, got ${describe(window)}`);
-  }
-  return { kind: kind as PairMetricKind, a, b, timeframe, window: window as number };
-}
-
-function parseCondition(value: unknown, fail: Fail): AlertCondition {
-  const c = record(value, "condition", fail);
-  const op = oneOf(c.op, "condition.op", [...COMPARISON_OPS, "crossesAbove", "crossesBelow", "absAbove", "outsideBand"], fail);
-  const allowed = op === "outsideBand" ? ["op", "low", "high"] : ["op", "threshold"];
-  for (const key of Object.keys(c)) if (!allowed.includes(key)) fail(`condition.${key}`, `is not a field of an "${op}" condition`);
-  if (op === "outsideBand") {
-    const low = finite(c.low, "condition.low", fail);
-    const high = finite(c.high, "condition.high", fail);
-    if (!(high > low)) fail("condition.high", `must be greater than condition.low (${low}), got ${high}`);
-    return { op, low, high };
-  }
-  const threshold = finite(c.threshold, "condition.threshold", fail);
-  if (op === "absAbove") {
-    if (threshold < 0) fail("condition.threshold", `must be >= 0 for "absAbove", got ${threshold}`);
-    return { op, threshold };
-  }
-  return { op: op as ComparisonCondition["op"] | CrossingCondition["op"], threshold };
-}
-
-function checkRearm(condition: AlertCondition, rearm: number, fail: Fail): void {
-  switch (condition.op) {
-    case ">":
-    case ">=":
-    case "crossesAbove":
-      if (!(rearm < condition.threshold)) fail("rearm", `must be below condition.threshold (${condition.threshold}) for "${condition.op}", got ${rearm}`);
-      return;
-    case "<":
-    case "<=":
-    case "crossesBelow":
-      if (!(rearm > condition.threshold)) fail("rearm", `must be above condition.threshold (${condition.threshold}) for "${condition.op}", got ${rearm}`);
-      return;
-    case "absAbove":
-      if (!(rearm >= 0 && rearm < condition.threshold)) {
-        fail("rearm", `must be >= 0 and below condition.threshold (${condition.threshold}) for "absAbove", got ${rearm}`);
-      }
-      return;
-    case "outsideBand":
-      fail("rearm", 'is not allowed with "outsideBand"');
-  }
-}
-
-function record(value: unknown, path: string, fail: Fail): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) fail(path, `must be an object, got ${describe(value)}`);
-  return value as Record<string, unknown>;
-}
-
-function text(value: unknown, path: string, maxLength: number, fail: Fail): string {
-  if (typeof value !== "string" || value.trim() === "" || value.length > maxLength) {
-    fail(path, `must be a non-empty string of at most ${maxLength} characters, got ${describe(value)}`);
-  }
-  return value as string;
-}
-
-function oneOf(value: unknown, path: string, options: readonly string[], fail: Fail): string {
-  if (typeof value !== "string" || !options.includes(value)) {
-    fail(path, `must be one of ${options.map((o) => `"${o}"`).join(", ")}, got ${describe(value)}`);
-  }
-  return value as string;
-}
-
-function symbol(value: unknown, path: string, fail: Fail): string {
-  if (typeof value !== "string" || !SYMBOL.test(value)) {
-    fail(path, `must be an upper-case exchange symbol such as "BTCUSDT", got ${describe(value)}`);
-  }
-  return value as string;
-}
-
-function finite(value: unknown, path: string, fail: Fail): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) fail(path, `must be a finite number, got ${describe(value)}`);
-  return value as number;
-}
-
-function optionalDuration(value: unknown, path: string, fail: Fail): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    fail(path, `must be a whole number of milliseconds >= 0, got ${describe(value)}`);
-  }
-  return value as number;
-}
-
-function httpUrl(value: unknown, fail: Fail): string {
-  if (typeof value === "string") {
-    try {
-      const url = new URL(value);
-      if (url.protocol === "https:" || url.protocol === "http:") return value;
-    } catch {
-      // fall through to the refusal below
-    }
-  }
-  return fail("webhookUrl", `must be an http(s) URL, got ${describe(value)}`);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return "missing";
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-  if (typeof value === "number") return String(value);
-  if (value === null) return "null";
-  return Array.isArray(value) ? "an array" : typeof value;
 }

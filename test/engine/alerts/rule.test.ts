@@ -1,6 +1,20 @@
 import { describe, expect, test } from "vitest";
 import { EngineInputError, InvalidParameterError } from "../../../src/engine/errors.ts";
-import { InvalidAlertRuleError, metricKey, parseAlertRule } from "../../../src/engine/alerts/index.ts";
+import {
+  ALERT_CHANNELS,
+  ALERT_CONDITION_OPS,
+  ALERT_METRIC_KINDS,
+  ALERT_SEVERITIES,
+  alertRuleDraftSchema,
+  alertRuleError,
+  alertRuleOrDraftSchema,
+  alertRuleSchema,
+  InvalidAlertRuleError,
+  metricKey,
+  PAIR_METRIC_KINDS,
+  parseAlertRule,
+  WINDOWED_METRIC_KINDS,
+} from "../../../src/engine/alerts/index.ts";
 
 const valid = {
   id: "eth-btc-z",
@@ -150,5 +164,47 @@ describe("parseAlertRule refuses malformed rules with InvalidAlertRuleError nami
 
   test("webhookUrl is refused without the webhook channel", () => {
     expectInvalid({ ...valid, channels: ["dashboard"] }, "webhookUrl");
+  });
+});
+
+describe("the rule is one zod schema", () => {
+  test("its option lists are the ones it accepts, and nothing else", () => {
+    const accepts = (patch: object) => alertRuleSchema.safeParse({ ...valid, ...patch }).success;
+    for (const severity of ALERT_SEVERITIES) expect(accepts({ severity }), severity).toBe(true);
+    for (const channel of ALERT_CHANNELS.filter((c) => c !== "webhook")) expect(accepts({ channels: [channel], webhookUrl: undefined }), channel).toBe(true);
+    for (const kind of WINDOWED_METRIC_KINDS) expect(accepts({ metric: { kind, symbol: "BTCUSDT", windowMs: 1000 } }), kind).toBe(true);
+    for (const kind of PAIR_METRIC_KINDS) expect(accepts({ metric: { ...valid.metric, kind } }), kind).toBe(true);
+    expect(ALERT_METRIC_KINDS).toEqual(["price", ...WINDOWED_METRIC_KINDS, ...PAIR_METRIC_KINDS]);
+    for (const op of ALERT_CONDITION_OPS) {
+      const condition = op === "outsideBand" ? { op, low: -1, high: 1 } : { op, threshold: 1 };
+      expect(accepts({ condition, rearm: undefined }), op).toBe(true);
+    }
+    expect(accepts({ severity: "fatal" })).toBe(false);
+  });
+
+  test("a draft has no id; a rule or draft may leave it out; both keep the checks across fields", () => {
+    const { id: _id, ...draft } = valid;
+    expect(alertRuleDraftSchema.safeParse(draft).success).toBe(true);
+    expect(alertRuleDraftSchema.safeParse(valid).success).toBe(false);
+    expect(alertRuleOrDraftSchema.safeParse(draft).success).toBe(true);
+    expect(alertRuleOrDraftSchema.safeParse(valid).success).toBe(true);
+    for (const schema of [alertRuleDraftSchema, alertRuleOrDraftSchema]) {
+      const result = schema.safeParse({ ...draft, rearm: 3 });
+      expect(result.success).toBe(false);
+      if (!result.success) expect(alertRuleError(result.error).path).toBe("rearm");
+    }
+  });
+
+  test("alertRuleError names a misspelt field first, then the schema's order; indices in brackets", () => {
+    const result = alertRuleSchema.safeParse({ ...valid, severity: "loud", cooldownMS: 1, channels: ["sound", "sms"] });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(alertRuleError(result.error).path).toBe("cooldownMS");
+    const rest = alertRuleSchema.safeParse({ ...valid, channels: ["sound", "sms"], webhookUrl: undefined });
+    if (!rest.success) expect(alertRuleError(rest.error, "check")).toMatchObject({ path: "channels[1]", fn: "check" });
+  });
+
+  test("parsed channels cannot be changed in place", () => {
+    expect(Object.isFrozen(parseAlertRule(valid).channels)).toBe(true);
   });
 });

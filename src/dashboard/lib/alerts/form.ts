@@ -4,17 +4,22 @@
  * `cooldownSeconds`), so a refusal naming `condition.threshold` lands next to the `threshold` field. The API is the
  * one validator: the form only reads what is typed and shows what the API says is wrong.
  */
-import type { AlertChannel, AlertRule, PairMetricKind, WindowedMetricKind } from "../../../engine/index.ts";
+import {
+  ALERT_CHANNELS as CHANNELS,
+  ALERT_CONDITION_OPS as OPS,
+  ALERT_METRIC_KINDS as KINDS,
+  ALERT_SEVERITIES as SEVERITIES,
+  PAIR_METRIC_KINDS,
+  WINDOWED_METRIC_KINDS,
+  type AlertRule,
+} from "../../../engine/index.ts";
 import { createAlertRule, patchAlertRule, type AlertRuleDraft, type AlertRulePatch, type StoredAlertRule } from "./api.ts";
 import { ApiRequestError } from "../shared/api.ts";
 import { el } from "../shared/ui.ts";
 
-const SEVERITIES = ["info", "warning", "critical"] as const;
-const WINDOWED_KINDS: readonly WindowedMetricKind[] = ["changePct", "volume", "vwapDeviationPct"];
-const PAIR_KINDS: readonly PairMetricKind[] = ["spread", "zScore", "correlation", "hedgeRatio", "adfPValue"];
-const KINDS = ["price", ...WINDOWED_KINDS, ...PAIR_KINDS] as const;
-const OPS = [">", ">=", "<", "<=", "crossesAbove", "crossesBelow", "absAbove", "outsideBand"] as const;
-const CHANNELS: readonly AlertChannel[] = ["dashboard", "sound", "webhook"];
+// The option lists are the engine's: the form offers exactly what the rule schema accepts.
+const WINDOWED_KINDS: readonly string[] = WINDOWED_METRIC_KINDS;
+const PAIR_KINDS: readonly string[] = PAIR_METRIC_KINDS;
 const TIMEFRAMES = ["1s", "5s", "15s", "1m", "5m", "15m", "1h"];
 
 /** What the page can do with the form. */
@@ -125,9 +130,9 @@ export function alertForm(options: { symbols: readonly string[]; onSaved: (rule:
     const kind = input("kind").value;
     const op = input("op").value;
     const shown: Record<string, boolean> = {
-      single: !PAIR_KINDS.includes(kind as PairMetricKind),
-      windowed: WINDOWED_KINDS.includes(kind as WindowedMetricKind),
-      pair: PAIR_KINDS.includes(kind as PairMetricKind),
+      single: !PAIR_KINDS.includes(kind),
+      windowed: WINDOWED_KINDS.includes(kind),
+      pair: PAIR_KINDS.includes(kind),
       threshold: op !== "outsideBand",
       band: op === "outsideBand",
       rearm: op !== "outsideBand", // one level cannot bound both sides of a band
@@ -233,9 +238,9 @@ function readDraft(form: HTMLFormElement): AlertRuleDraft {
   };
   const kind = text("kind");
   const op = text("op");
-  const metric = PAIR_KINDS.includes(kind as PairMetricKind)
+  const metric = PAIR_KINDS.includes(kind)
     ? { kind, a: text("a").toUpperCase(), b: text("b").toUpperCase(), timeframe: text("timeframe"), window: number("window") }
-    : WINDOWED_KINDS.includes(kind as WindowedMetricKind)
+    : WINDOWED_KINDS.includes(kind)
       ? { kind, symbol: text("symbol").toUpperCase(), windowMs: millis("windowSeconds") }
       : { kind, symbol: text("symbol").toUpperCase() };
   const condition = op === "outsideBand" ? { op, low: number("low"), high: number("high") } : { op, threshold: number("threshold") };
