@@ -5,8 +5,11 @@
 import { InsufficientDataError, InvalidParameterError } from "./errors.ts";
 import type { Bar } from "./types.ts";
 
+/** How buckets where only one symbol traded can be treated (see {@link AlignBarsOptions.join}). */
+export const BAR_JOINS = ["inner", "ffill"] as const;
+
 /** How buckets where only one symbol traded are treated. */
-export type BarJoin = "inner" | "ffill";
+export type BarJoin = (typeof BAR_JOINS)[number];
 
 export interface AlignBarsOptions {
   /**

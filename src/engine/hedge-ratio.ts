@@ -9,11 +9,11 @@ import { ols, type OlsResult } from "./ols.ts";
 import { theilSenRegression, type TheilSenOptions, type TheilSenResult } from "./theil-sen.ts";
 import { finitePair, isConstant, requireLength, type Series } from "./validate.ts";
 
-/** The estimators `hedgeRatio` dispatches to. */
-export type HedgeRatioMethod = "ols" | "huber" | "theil-sen" | "kalman";
+/** Every accepted `method` of `hedgeRatio`, in a stable order (for menus and validation). */
+export const HEDGE_RATIO_METHODS = ["ols", "huber", "theil-sen", "kalman"] as const;
 
-/** Every accepted `method`, in a stable order (for menus and validation). */
-export const HEDGE_RATIO_METHODS: readonly HedgeRatioMethod[] = ["ols", "huber", "theil-sen", "kalman"];
+/** The estimators `hedgeRatio` dispatches to. */
+export type HedgeRatioMethod = (typeof HEDGE_RATIO_METHODS)[number];
 
 /** Options of `hedgeRatio`: the method, plus that method's own options. */
 export type HedgeRatioOptions =

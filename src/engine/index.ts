@@ -42,7 +42,7 @@ export { kalmanRegression, type KalmanOptions, type KalmanResult } from "./kalma
 
 export { parseTimeframe, dividesDay, type Timeframe } from "./timeframe.ts";
 export { toBars, InvalidTradeError } from "./bars.ts";
-export { alignBars, type AlignBarsOptions, type AlignedBars, type BarJoin } from "./align-bars.ts";
+export { alignBars, BAR_JOINS, type AlignBarsOptions, type AlignedBars, type BarJoin } from "./align-bars.ts";
 export { vwap } from "./vwap.ts";
 export { priceStats, priceStatsFromBars, SECONDS_PER_YEAR, type PriceStats } from "./price-stats.ts";
 export {

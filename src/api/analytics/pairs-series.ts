@@ -6,14 +6,13 @@
 import { z } from "zod";
 import {
   analysePair,
+  BAR_JOINS,
   HEDGE_RATIO_METHODS,
   InsufficientDataError,
   unwrap,
   symbolSchema,
   timeframeSchema,
   type Bar,
-  type BarJoin,
-  type HedgeRatioMethod,
   type PairAnalysis,
 } from "../../engine/index.ts";
 import type { Store } from "../../store/index.ts";
@@ -28,8 +27,8 @@ export const pairsQuery = z
     b: symbolSchema.meta({ description: "Independent leg (x); must differ from a", example: "BTCUSDT" }),
     timeframe: timeframeSchema.default("1m"),
     window: z.coerce.number().int().min(3).max(100_000).default(60).meta({ description: "Rolling window, bars" }),
-    method: z.enum(HEDGE_RATIO_METHODS as unknown as [string, ...string[]]).default("ols").meta({ description: "Hedge-ratio estimator" }),
-    join: z.enum(["inner", "ffill"]).default("inner").meta({ description: "Bucket alignment: both traded, or forward-fill the missing leg" }),
+    method: z.enum(HEDGE_RATIO_METHODS).default("ols").meta({ description: "Hedge-ratio estimator" }),
+    join: z.enum(BAR_JOINS).default("inner").meta({ description: "Bucket alignment: both traded, or forward-fill the missing leg" }),
     from: fromParam,
     to: toParam,
   })
@@ -69,7 +68,7 @@ export async function computePairsSeries(store: Store, q: PairsQuery): Promise<P
   const barsB = await barsOf(q.b, "b");
   let analysis: PairAnalysis;
   try {
-    analysis = analysePair(barsA, barsB, { window: q.window, method: q.method as HedgeRatioMethod, join: q.join as BarJoin });
+    analysis = analysePair(barsA, barsB, { window: q.window, method: q.method, join: q.join });
   } catch (error) {
     if (error instanceof InsufficientDataError && error.fn === "analysePair") {
       throw new ApiError(422, "insufficient_data", `window ${q.window} is longer than the ${error.actual} aligned bars`, "window");
