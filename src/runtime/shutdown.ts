@@ -1,0 +1,49 @@
+/**
+ * Stopping a long-running process on SIGINT / SIGTERM: the first signal runs the graceful stop and exits 0 when it
+ * is done (1 if it failed); a genuine second signal exits at once (130).
+ *
+ * Under `npm run` one Ctrl-C arrives two or three times (the terminal signals the whole process group, and npm
+ * forwards it again), so a repeat of the same signal within a second is the same request.
+ */
+import type { Logger } from "./logger.ts";
+
+const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+export interface ShutdownOptions {
+  /** Repeats of the first signal within this long are the same request, ms (default 1,000). */
+  readonly repeatWindowMs?: number;
+  /** Default process.exit. */
+  readonly exit?: (code: number) => void;
+}
+
+/**
+ * @param stop the graceful stop (flush, close)
+ * @param log where the signals are reported
+ * @returns a function removing the handlers
+ */
+export function stopOnSignals(stop: () => Promise<void>, log: Logger, options: ShutdownOptions = {}): () => void {
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const windowMs = options.repeatWindowMs ?? 1_000;
+  let first: { readonly signal: string; readonly at: number } | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (first !== null) {
+      if (first.signal === signal && Date.now() - first.at < windowMs) return;
+      log.warn(`second ${signal}: exiting now`);
+      exit(130);
+      return;
+    }
+    first = { signal, at: Date.now() };
+    log.info(`${signal}: stopping cleanly (send it again to exit at once)`);
+    stop().then(
+      () => exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, "stop failed");
+        exit(1);
+      },
+    );
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  return () => {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+  };
+}
