@@ -16,6 +16,7 @@ import { Hono } from "hono";
 import { WebSocketServer } from "ws";
 import { createApp } from "../src/api/app.ts";
 import { Collector } from "../src/collector/collector.ts";
+import { silentLogger } from "../src/runtime/logger.ts";
 import { openStore } from "../src/store/index.ts";
 
 /**
@@ -47,7 +48,7 @@ const collector = await Collector.start(store, {
   stream: "trade",
   wsUrl: replay.wsUrl,
   restUrl: replay.restUrl,
-  log: () => {},
+  logger: silentLogger(),
 });
 const barsOf = async (symbol: string) => (await store.queryBars({ symbol, timeframe: "1m" })).length;
 while (collector.status().stored === 0 || Math.min(await barsOf("BTCUSDT"), await barsOf("ETHUSDT")) < MIN_BARS) {

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import { z } from "zod";
+import { componentLogger } from "../runtime/logger.ts";
 import type { ApiDeps } from "./deps.ts";
 import { ApiError } from "./errors.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES, decodeUtf8, readUploadBytes } from "./upload-body.ts";
@@ -27,7 +28,7 @@ const uploadQuery = z
   })
   .strict();
 
-/** Files above this many bytes log their progress to stderr. */
+/** Files above this many bytes log their progress (info, component `upload`). */
 const PROGRESS_BYTES = 5 * 1024 * 1024;
 
 /**
@@ -53,9 +54,8 @@ export function uploadRoutes(deps: ApiDeps): Hono {
     const text = decodeUtf8(bytes);
     const checksum = createHash("sha256").update(bytes).digest("hex");
     const large = bytes.byteLength > PROGRESS_BYTES;
-    const log = (message: string) => {
-      if (large) process.stderr.write(`upload ${q.name}: ${message}\n`);
-    };
+    const logger = large ? componentLogger("upload") : null;
+    const log = (message: string) => logger?.info(`${q.name}: ${message}`);
     log(`received ${bytes.byteLength} bytes`);
 
     const record = await serialUpload(store, async () => {

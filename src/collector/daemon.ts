@@ -3,6 +3,7 @@
  * to stderr, and on SIGINT/SIGTERM flushes, brings bars up to date, checkpoints and closes (a second signal
  * exits at once). Shared by `npm run collect` and `npm run demo`.
  */
+import { componentLogger } from "../runtime/logger.ts";
 import { openStore, type Store } from "../store/index.ts";
 import { Collector, type CollectorOptions, type CollectorStatus } from "./collector.ts";
 import { FrameRecorder } from "./recorder.ts";
@@ -10,7 +11,7 @@ import { formatStatusLine } from "./status-line.ts";
 
 export interface DaemonOptions {
   readonly db: string;
-  readonly collector: Omit<CollectorOptions, "onRawFrame" | "log">;
+  readonly collector: Omit<CollectorOptions, "onRawFrame" | "logger">;
   /** Raw frames are appended here when set. */
   readonly record?: string | null;
   readonly statusEverySeconds: number;
@@ -39,7 +40,7 @@ export async function runDaemon(options: DaemonOptions): Promise<RunningDaemon> 
   const collector = await Collector.start(store, {
     ...options.collector,
     onRawFrame: options.record ? (text, t) => recorder?.write(text, t) : undefined,
-    log,
+    logger: componentLogger(options.name),
   });
   if (options.record) recorder = new FrameRecorder(options.record, collector.streamUrls().join(" "));
   const detach = (await options.attach?.({ collector, store })) ?? (async () => {});

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { runMain } from "../collector/command.ts";
 import { runDaemon } from "../collector/daemon.ts";
 import { startBinanceServer } from "../replay/binance-server.ts";
+import { componentLogger } from "../runtime/logger.ts";
 import { readCaptureFile } from "../replay/read-capture.ts";
 import { withApi } from "./with-api.ts";
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     speed,
     repeat: Number.POSITIVE_INFINITY,
     rebaseTimes: true,
-    log: (line) => process.stderr.write(`replay: ${line}\n`),
+    logger: componentLogger("replay"),
   });
   process.stderr.write(`demo: replaying ${values.capture ?? DEFAULT_CAPTURE} at ${speed}× on ${server.wsUrl}\n`);
   await runDaemon({

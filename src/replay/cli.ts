@@ -9,6 +9,7 @@ import type { ReplayMarket } from "./capture.ts";
 import type { FaultOptions, FaultRate } from "./fault-plan.ts";
 import { readCaptureFile } from "./read-capture.ts";
 import { ReplayOptionError } from "./replay-errors.ts";
+import { componentLogger } from "../runtime/logger.ts";
 
 /** Default probability of each fault named on the command line without `=rate`. */
 export const DEFAULT_FAULT_RATES: Readonly<Record<string, number>> = {
@@ -154,7 +155,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const captures = command.files.map((f) => readCaptureFile(f, { symbol: command.symbol }));
-  const server = await startBinanceServer({ ...command.options, capture: captures, log });
+  const server = await startBinanceServer({ ...command.options, capture: captures, logger: componentLogger("replay") });
   const tl = server.timeline;
   process.stdout.write(
     `${JSON.stringify({
