@@ -27,7 +27,7 @@ const MIN_BARS = 22;
 
 const replayProcess = spawn(
   process.execPath,
-  ["--import", "tsx", "src/replay/cli.ts", "--file", "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv",
+  ["--import", "tsx", "src/cli/ticklens.ts", "replay", "--file", "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv",
     "--market", "futures", "--speed", "20", "--repeat", "inf", "--rebase"],
   { stdio: ["ignore", "pipe", "ignore"] },
 );

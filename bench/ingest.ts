@@ -39,9 +39,9 @@ interface ReplayProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `src/replay/cli.ts` in a child process and reads its URLs from the JSON line it prints. */
+/** Starts `ticklens replay` in a child process and reads its URLs from the JSON line it prints. */
 async function startReplay(args: string[]): Promise<ReplayProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/replay/cli.ts", "--file", CAPTURE, "--market", "futures", ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/ticklens.ts", "replay", "--file", CAPTURE, "--market", "futures", ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const line = await new Promise<string>((resolve, reject) => {

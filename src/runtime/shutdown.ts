@@ -4,6 +4,10 @@
  *
  * Under `npm run` one Ctrl-C arrives two or three times (the terminal signals the whole process group, and npm
  * forwards it again), so a repeat of the same signal within a second is the same request.
+ *
+ * Started by npm (`npx ticklens …` runs it under a shell that does not pass signals on, and dies of them), the
+ * process also stops cleanly when the process that started it is gone, instead of running on orphaned and holding
+ * the DuckDB file.
  */
 import type { Logger } from "./logger.ts";
 
@@ -14,6 +18,8 @@ export interface ShutdownOptions {
   readonly repeatWindowMs?: number;
   /** Default process.exit. */
   readonly exit?: (code: number) => void;
+  /** Stop when the parent process is gone (default: when started by npm, i.e. `npm_lifecycle_event` is set). */
+  readonly stopWhenOrphaned?: boolean;
 }
 
 /**
@@ -25,15 +31,8 @@ export function stopOnSignals(stop: () => Promise<void>, log: Logger, options: S
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const windowMs = options.repeatWindowMs ?? 1_000;
   let first: { readonly signal: string; readonly at: number } | null = null;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (first !== null) {
-      if (first.signal === signal && Date.now() - first.at < windowMs) return;
-      log.warn(`second ${signal}: exiting now`);
-      exit(130);
-      return;
-    }
-    first = { signal, at: Date.now() };
-    log.info(`${signal}: stopping cleanly (send it again to exit at once)`);
+  const begin = (why: string) => {
+    log.info(`${why}: stopping cleanly (send SIGINT or SIGTERM again to exit at once)`);
     stop().then(
       () => exit(0),
       (error: unknown) => {
@@ -42,8 +41,29 @@ export function stopOnSignals(stop: () => Promise<void>, log: Logger, options: S
       },
     );
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (first !== null) {
+      if (first.signal === signal && Date.now() - first.at < windowMs) return;
+      log.warn(`second ${signal}: exiting now`);
+      exit(130);
+      return;
+    }
+    first = { signal, at: Date.now() };
+    begin(signal);
+  };
   for (const signal of SIGNALS) process.on(signal, onSignal);
+  const parent = process.ppid;
+  const orphanWatch =
+    (options.stopWhenOrphaned ?? process.env.npm_lifecycle_event !== undefined)
+      ? setInterval(() => {
+          if (process.ppid === parent || first !== null) return;
+          first = { signal: "orphaned", at: Date.now() };
+          clearInterval(orphanWatch);
+          begin(`the process that started this one (pid ${parent}) is gone`);
+        }, 500).unref()
+      : undefined;
   return () => {
     for (const signal of SIGNALS) process.off(signal, onSignal);
+    clearInterval(orphanWatch);
   };
 }

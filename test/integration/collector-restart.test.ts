@@ -1,5 +1,5 @@
 /**
- * The collector daemon as users run it (`src/collector/cli.ts` in its own process) against the replay server:
+ * The collector daemon as users run it (`ticklens collect` in its own process) against the replay server:
  * killed with SIGKILL in the middle of a replay and started again, it resumes from the last stored id of each
  * symbol and loses nothing; SIGTERM flushes and exits 0; a second signal exits at once.
  */
@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { startBinanceServer, type BinanceServer } from "../../src/replay/binance-server.ts";
 import { readCaptureFile } from "../../src/replay/read-capture.ts";
 import { openStore } from "../../src/store/index.ts";
@@ -26,7 +26,7 @@ interface Daemon {
 function startDaemon(server: BinanceServer, db: string): Daemon {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "src/collector/cli.ts", "--symbols", SYMBOLS.join(","), "--market", "futures",
+    ["--import", "tsx", "src/cli/ticklens.ts", "collect", "--symbols", SYMBOLS.join(","), "--market", "futures",
       "--ws-url", server.wsUrl, "--rest-url", server.restUrl, "--db", db, "--status-every", "0.3"],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
@@ -38,14 +38,6 @@ function startDaemon(server: BinanceServer, db: string): Daemon {
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, stored: () => stored, stderr, exited };
-}
-
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const dirs: string[] = [];
@@ -67,7 +59,7 @@ describe("the collector daemon across crashes and signals", () => {
   it("resumes after kill -9 in the middle of a replay and loses no trade", async () => {
     const { server, db } = await setup(25);
     const first = startDaemon(server, db);
-    await until(() => first.stored() > 3_000, 60_000, "the first run to store 3,000 trades");
+    await vi.waitFor(() => expect(first.stored(), "the first run's stored trades").toBeGreaterThan(3_000), { timeout: 60_000, interval: 100 });
     first.child.kill("SIGKILL");
     expect(await first.exited).toBe(null); // killed, not exited
 
@@ -75,7 +67,13 @@ describe("the collector daemon across crashes and signals", () => {
     await server.finished;
     const published = () => SYMBOLS.reduce((n, s) => n + server.publishedIds(s, "trade").length, 0);
     // The second run resumed from the stored ids and backfilled the gap the crash left over REST.
-    await until(() => second.stderr.join("").includes("connected") && second.stored() > 0, 30_000, "the second run");
+    await vi.waitFor(
+      () => {
+        expect(second.stderr.join("")).toContain("connected");
+        expect(second.stored()).toBeGreaterThan(0);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     await new Promise((r) => setTimeout(r, 3_000)); // let backfill and the quiet-tail check settle
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
@@ -100,7 +98,7 @@ describe("the collector daemon across crashes and signals", () => {
   it("exits at once on a second signal", async () => {
     const { server, db } = await setup(5);
     const daemon = startDaemon(server, db);
-    await until(() => daemon.stored() > 0, 30_000, "the daemon to store trades");
+    await vi.waitFor(() => expect(daemon.stored()).toBeGreaterThan(0), { timeout: 30_000, interval: 100 });
     // Two pending signals of one kind merge into one delivery; two kinds arrive as two.
     daemon.child.kill("SIGTERM");
     daemon.child.kill("SIGINT");

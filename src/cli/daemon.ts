@@ -1,13 +1,14 @@
 /**
- * Runs the collector as a long-lived process: opens the store, streams, prints a status line every few seconds
- * to stderr, and on SIGINT/SIGTERM flushes, brings bars up to date, checkpoints and closes (a second signal
- * exits at once). Shared by `npm run collect` and `npm run demo`.
+ * Runs the collector as a long-lived process: opens the store, streams, logs a status line every few seconds,
+ * and on SIGINT/SIGTERM flushes, brings bars up to date, checkpoints and closes (a second signal exits at once).
+ * Shared by `ticklens collect`, `ticklens start` and `ticklens demo`.
  */
-import { componentLogger } from "../runtime/logger.ts";
+import { Collector, type CollectorOptions, type CollectorStatus } from "../collector/collector.ts";
+import { FrameRecorder } from "../collector/recorder.ts";
+import { formatStatusLine } from "../collector/status-line.ts";
+import { componentLogger, type Logger } from "../runtime/logger.ts";
+import { stopOnSignals } from "../runtime/shutdown.ts";
 import { openStore, type Store } from "../store/index.ts";
-import { Collector, type CollectorOptions, type CollectorStatus } from "./collector.ts";
-import { FrameRecorder } from "./recorder.ts";
-import { formatStatusLine } from "./status-line.ts";
 
 export interface DaemonOptions {
   readonly db: string;
@@ -15,8 +16,8 @@ export interface DaemonOptions {
   /** Raw frames are appended here when set. */
   readonly record?: string | null;
   readonly statusEverySeconds: number;
-  /** Prefix of every log line, e.g. `collect`. */
-  readonly name: string;
+  /** The command's logger (the status line and the stop are logged on it; the collector gets a child). */
+  readonly logger: Logger;
   /**
    * Called once the collector runs, to attach more to it (the API); what it returns runs first on stop, while
    * the store is still open.
@@ -24,23 +25,25 @@ export interface DaemonOptions {
   readonly attach?: (running: { readonly collector: Collector; readonly store: Store }) => Promise<() => Promise<void>>;
   /** Runs after the collector has stopped and the store is closed (e.g. to stop a replay server). */
   readonly onStopped?: () => Promise<void>;
+  /** Stop on SIGINT/SIGTERM and exit (default true). */
+  readonly handleSignals?: boolean;
 }
 
 export interface RunningDaemon {
   readonly collector: Collector;
   readonly store: Store;
-  /** Graceful stop, as on the first signal. */
+  /** Graceful stop, as on the first signal. Safe to call twice. */
   stop(): Promise<void>;
 }
 
 export async function runDaemon(options: DaemonOptions): Promise<RunningDaemon> {
-  const log = (line: string) => process.stderr.write(`${options.name}: ${line}\n`);
+  const log = options.logger;
   const store = await openStore(options.db);
   let recorder: FrameRecorder | null = null;
   const collector = await Collector.start(store, {
     ...options.collector,
     onRawFrame: options.record ? (text, t) => recorder?.write(text, t) : undefined,
-    logger: componentLogger(options.name),
+    logger: componentLogger("collector"),
   });
   if (options.record) recorder = new FrameRecorder(options.record, collector.streamUrls().join(" "));
   const detach = (await options.attach?.({ collector, store })) ?? (async () => {});
@@ -48,7 +51,7 @@ export async function runDaemon(options: DaemonOptions): Promise<RunningDaemon> 
   let before: CollectorStatus | null = null;
   const statusTimer = setInterval(() => {
     const now = collector.status();
-    log(formatStatusLine(now, before, options.statusEverySeconds));
+    log.info(formatStatusLine(now, before, options.statusEverySeconds));
     before = now;
   }, options.statusEverySeconds * 1000);
 
@@ -62,30 +65,10 @@ export async function runDaemon(options: DaemonOptions): Promise<RunningDaemon> 
       await store.checkpoint();
       await store.close();
       await options.onStopped?.();
-      log(`stopped. ${formatStatusLine(collector.status(), null, 1)}`);
+      log.info(`stopped. ${formatStatusLine(collector.status(), null, 1)}`);
     })();
     return stopping;
   };
-  // Under `npm run` one Ctrl-C arrives two or three times (the terminal signals the whole process group and npm
-  // and tsx forward it again): a repeat of the same signal within a second is the same request.
-  let first: { signal: string; at: number } | null = null;
-  const onSignal = (signal: string) => {
-    if (stopping) {
-      if (first !== null && first.signal === signal && Date.now() - first.at < 1_000) return;
-      log(`second ${signal}: exiting now`);
-      process.exit(130);
-    }
-    first = { signal, at: Date.now() };
-    log(`${signal}: flushing and closing (send it again to exit at once)`);
-    stop().then(
-      () => process.exit(0),
-      (error) => {
-        log(`stop failed: ${(error as Error).stack ?? error}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", () => onSignal("SIGINT"));
-  process.on("SIGTERM", () => onSignal("SIGTERM"));
+  if (options.handleSignals ?? true) stopOnSignals(stop, log);
   return { collector, store, stop };
 }
