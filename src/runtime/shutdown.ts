@@ -51,7 +51,8 @@ export function stopOnSignals(stop: () => Promise<void>, log: Logger, options: S
     first = { signal, at: Date.now() };
     begin(signal);
   };
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  const handlers = SIGNALS.map((signal) => [signal, () => onSignal(signal)] as const);
+  for (const [signal, handler] of handlers) process.on(signal, handler);
   const parent = process.ppid;
   const orphanWatch =
     (options.stopWhenOrphaned ?? process.env.npm_lifecycle_event !== undefined)
@@ -63,7 +64,7 @@ export function stopOnSignals(stop: () => Promise<void>, log: Logger, options: S
         }, 500).unref()
       : undefined;
   return () => {
-    for (const signal of SIGNALS) process.off(signal, onSignal);
+    for (const [signal, handler] of handlers) process.off(signal, handler);
     clearInterval(orphanWatch);
   };
 }
