@@ -15,7 +15,7 @@
 const ENGINE_PACKAGES = ["zod", "simple-statistics", "ml-regression"];
 
 /** Server-side folders whose values would drag Node, DuckDB or sockets into the browser bundle. */
-const SERVER = ["api", "alerts", "store", "collector", "platform", "replay", "notebook"];
+const SERVER = ["api", "alerts", "store", "collector", "cli", "runtime", "replay", "notebook"];
 
 module.exports = {
   forbidden: [
@@ -74,6 +74,20 @@ module.exports = {
       severity: "error",
       from: { path: "^src/store/" },
       to: { path: "^src/(collector|api|alerts)/" },
+    },
+    {
+      name: "runtime-imports-nothing",
+      comment: "src/runtime (logger, retry, options, shutdown) sits under every service part: it imports none of the project.",
+      severity: "error",
+      from: { path: "^src/runtime/" },
+      to: { dependencyTypes: ["local"], pathNot: "^src/runtime/" },
+    },
+    {
+      name: "nothing-imports-cli",
+      comment: "src/cli is the composition root: it wires the parts into processes, and no part depends on it.",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/cli/" },
+      to: { path: "^src/cli/" },
     },
   ],
   options: {

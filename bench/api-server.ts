@@ -16,6 +16,7 @@ import { Hono } from "hono";
 import { WebSocketServer } from "ws";
 import { createApp } from "../src/api/app.ts";
 import { Collector } from "../src/collector/collector.ts";
+import { silentLogger } from "../src/runtime/logger.ts";
 import { openStore } from "../src/store/index.ts";
 
 /**
@@ -26,7 +27,7 @@ const MIN_BARS = 22;
 
 const replayProcess = spawn(
   process.execPath,
-  ["--import", "tsx", "src/replay/cli.ts", "--file", "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv",
+  ["--import", "tsx", "src/cli/ticklens.ts", "replay", "--file", "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv",
     "--market", "futures", "--speed", "20", "--repeat", "inf", "--rebase"],
   { stdio: ["ignore", "pipe", "ignore"] },
 );
@@ -47,7 +48,7 @@ const collector = await Collector.start(store, {
   stream: "trade",
   wsUrl: replay.wsUrl,
   restUrl: replay.restUrl,
-  log: () => {},
+  logger: silentLogger(),
 });
 const barsOf = async (symbol: string) => (await store.queryBars({ symbol, timeframe: "1m" })).length;
 while (collector.status().stored === 0 || Math.min(await barsOf("BTCUSDT"), await barsOf("ETHUSDT")) < MIN_BARS) {

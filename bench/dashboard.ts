@@ -22,6 +22,7 @@ import { Collector } from "../src/collector/collector.ts";
 import type { Trade } from "../src/engine/types.ts";
 import { startBinanceServer } from "../src/replay/binance-server.ts";
 import { readCaptureFile } from "../src/replay/read-capture.ts";
+import { silentLogger } from "../src/runtime/logger.ts";
 import { openStore, TickBatchBuilder } from "../src/store/index.ts";
 import { buildDashboard, CHROMIUM, CHROMIUM_ARGS, requireChromium } from "../test/browser/dashboard-harness.ts";
 import { futuresCaptureTrades } from "../test/helpers/capture-trades.ts";
@@ -105,7 +106,7 @@ async function liveDelay(browser: Browser) {
   const dir = mkdtempSync(join(tmpdir(), "ticklens-bench-live-"));
   const replay = await startBinanceServer({ capture: readCaptureFile(CAPTURE), market: "futures", speed: 1, repeat: Number.POSITIVE_INFINITY, rebaseTimes: true });
   const store = await openStore(join(dir, "live.duckdb"));
-  const collector = await Collector.start(store, { symbols: ["BTCUSDT", "ETHUSDT"], market: "futures", stream: "trade", wsUrl: replay.wsUrl, restUrl: replay.restUrl, log: () => {} });
+  const collector = await Collector.start(store, { symbols: ["BTCUSDT", "ETHUSDT"], market: "futures", stream: "trade", wsUrl: replay.wsUrl, restUrl: replay.restUrl, logger: silentLogger() });
   const api = await startApiServer({ store, live: collector }, { host: "127.0.0.1", port: 0, dashboardDir: "dist/dashboard" });
   while (collector.status().stored < 50) await new Promise((r) => setTimeout(r, 100));
 

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { Collector } from "../src/collector/collector.ts";
+import { componentLogger, silentLogger, type Logger } from "../src/runtime/logger.ts";
 import {
   formatTicksCsv,
   insertTicksRowByRow,
@@ -38,9 +39,9 @@ interface ReplayProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `src/replay/cli.ts` in a child process and reads its URLs from the JSON line it prints. */
+/** Starts `ticklens replay` in a child process and reads its URLs from the JSON line it prints. */
 async function startReplay(args: string[]): Promise<ReplayProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/replay/cli.ts", "--file", CAPTURE, "--market", "futures", ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/ticklens.ts", "replay", "--file", CAPTURE, "--market", "futures", ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const line = await new Promise<string>((resolve, reject) => {
@@ -60,14 +61,14 @@ async function startReplay(args: string[]): Promise<ReplayProcess> {
 }
 
 /** The collector as `npm run collect` runs it, on the replay server's futures trade streams. */
-function startCollector(store: Store, replay: ReplayProcess, log: (line: string) => void): Promise<Collector> {
+function startCollector(store: Store, replay: ReplayProcess, logger: Logger): Promise<Collector> {
   return Collector.start(store, {
     symbols: ["BTCUSDT", "ETHUSDT"],
     market: "futures",
     stream: "trade",
     wsUrl: replay.wsUrl,
     restUrl: replay.restUrl,
-    log,
+    logger,
   });
 }
 
@@ -79,7 +80,7 @@ function percentile(sorted: Float64Array, p: number): number {
 async function throughput(dir: string): Promise<{ rate: number; stored: number; seconds: number; peakRssMiB: number; rows: TickBatch }> {
   const replay = await startReplay(["--speed", "max", "--repeat", String(REPEAT)]);
   const store = await openStore(join(dir, "collector.duckdb"));
-  const collector = await startCollector(store, replay, (line) => process.stderr.write(`bench:ingest collector: ${line}\n`));
+  const collector = await startCollector(store, replay, componentLogger("collector"));
   const expected = 28_398 * REPEAT;
   let firstAt = 0;
   collector.onBatch(() => {
@@ -148,7 +149,7 @@ async function latency(dir: string): Promise<{ p50: number; p99: number; max: nu
   const speed = Math.round(TARGET_RATE / CAPTURE_RATE);
   const replay = await startReplay(["--speed", String(speed), "--repeat", "1000"]);
   const store = await openStore(join(dir, "latency.duckdb"));
-  const collector = await startCollector(store, replay, () => {});
+  const collector = await startCollector(store, replay, silentLogger());
   const delays: number[] = [];
   collector.onBatch((batch) => {
     const committedAt = Date.now();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything the notebooks need, idempotent and non-interactive (`npm run notebooks:setup`; the test command runs it
 # too): Debian's Jupyter packages, the tslab kernel (its own small npm package) registered with Debian's Jupyter,
-# and the project's TypeScript compiled for the kernel. Exits 1 with the command to run when it cannot install.
+# and the project's TypeScript compiled (npm run build:code). Exits 1 with the command to run when it cannot install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,5 +71,5 @@ if [[ -z $installed ]] || ! diff -q "$spec/kernel.json" "$installed/kernel.json"
   log "registered the tslab kernel in $installed"
 fi
 
-# 4. The project's TypeScript, compiled for the kernel.
-bash scripts/notebooks/build.sh
+# 4. The project's TypeScript, compiled (dist/src, the same build the ticklens command runs), which the notebooks import.
+bash scripts/build-code.sh

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# `npm run notebooks`: Jupyter on notebooks/ with the tslab kernel, on 127.0.0.1. While it runs, a TypeScript watcher
-# keeps notebooks/ticklens/ compiled from src/ (restart a notebook's kernel to pick up a change). Extra arguments go
-# to `jupyter notebook`, e.g. `npm run notebooks -- --no-browser --port 8890`.
+# `npm run notebooks` (`ticklens notebooks`): Jupyter on notebooks/ with the tslab kernel, on 127.0.0.1. While it runs,
+# a TypeScript watcher keeps dist/src/ (what the notebooks import) compiled from src/ (restart a notebook's kernel to
+# pick up a change). Extra arguments go to `jupyter notebook`, e.g. `npm run notebooks -- --no-browser --port 8890`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 bash scripts/notebooks-setup.sh
-node_modules/.bin/tsc -p scripts/notebooks/tsconfig.build.json --watch --preserveWatchOutput >&2 &
+node_modules/.bin/tsc -p tsconfig.build.json --watch --preserveWatchOutput >&2 &
 watcher=$!
 trap 'kill "$watcher" 2>/dev/null || true' EXIT
 

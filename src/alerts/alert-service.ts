@@ -15,6 +15,7 @@ import {
 } from "../engine/index.ts";
 import { appendHistory, historyIds, lastFireTimes, listRules, type AlertHistoryEntry, type HistoryIds } from "../store/alert-store.ts";
 import { readTradeStream, tradesOfBatch, type Store, type TickBatch } from "../store/index.ts";
+import { componentLogger, type Logger } from "../runtime/logger.ts";
 import { WebhookNotifier, type WebhookStats } from "./webhook-notifier.ts";
 
 /** Where stored batches come from (the collector). */
@@ -57,8 +58,8 @@ export interface AlertServiceOptions {
   readonly rebuildTradeLimit?: number;
   /** Webhook delivery (default: a {@link WebhookNotifier} with its defaults). */
   readonly webhooks?: Pick<WebhookNotifier, "notify" | "stats" | "close">;
-  /** Where the service reports (default stderr). */
-  readonly log?: (line: string) => void;
+  /** Where the service logs (default the process's logger, component `alerts`). */
+  readonly logger?: Logger;
 }
 
 /** Counters for health and metrics. */
@@ -137,9 +138,9 @@ export class AlertService {
       pairGraceMs: options.pairGraceMs ?? 2_000,
       rebuildLookbackMs: options.rebuildLookbackMs ?? 6 * 3_600_000,
       rebuildTradeLimit: options.rebuildTradeLimit ?? 2_000_000,
-      log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+      logger: options.logger ?? componentLogger("alerts"),
     };
-    this.#webhooks = options.webhooks ?? new WebhookNotifier({ log: this.#options.log });
+    this.#webhooks = options.webhooks ?? new WebhookNotifier({ logger: this.#options.logger });
   }
 
   /**
@@ -338,7 +339,7 @@ export class AlertService {
     }, "alertRebuildLatest");
     if (latest === null || latest === undefined) return;
     const { trades, truncated } = await readTradeStream(this.#store, { symbols, from: latest - need, limit: this.#options.rebuildTradeLimit });
-    if (truncated) this.#options.log(`alerts: rule state rebuilt from the newest ${trades.length} trades only (limit reached)`);
+    if (truncated) this.#options.logger.warn(`rule state rebuilt from the newest ${trades.length} trades only (limit reached)`);
     feed.ingest(trades);
   }
 
@@ -370,7 +371,7 @@ export class AlertService {
       try {
         await appendHistory(this.#store, events, ids);
       } catch (error) {
-        this.#options.log(`alerts: could not write ${events.length} fired alert(s) to alert_history: ${(error as Error).message}`);
+        this.#options.logger.error({ err: error }, `could not write ${events.length} fired alert(s) to alert_history: ${(error as Error).message}`);
       }
     });
   }
@@ -380,7 +381,7 @@ export class AlertService {
       try {
         listener(notice);
       } catch (error) {
-        this.#options.log(`alerts: a listener failed: ${(error as Error).message}`);
+        this.#options.logger.error({ err: error }, `a listener failed: ${(error as Error).message}`);
       }
     }
   }

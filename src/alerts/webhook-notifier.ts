@@ -1,7 +1,13 @@
 /**
- * Delivers fired alerts to webhook URLs: a JSON POST per alert with a timeout and retries, from a bounded queue
- * worked in the background, so a slow or dead endpoint never delays evaluation or grows memory without bound.
+ * Delivers fired alerts to webhook URLs: a JSON POST per alert with a timeout and retries (the platform's retry
+ * policy: jittered exponential backoff, `Retry-After` on 429), from a bounded queue worked in the background, so a
+ * slow or dead endpoint never delays evaluation or grows memory without bound.
  */
+import { componentLogger, type Logger } from "../runtime/logger.ts";
+import { backoffDelay, DEFAULT_RETRY, httpRetry, type RetryPolicy } from "../runtime/retry.ts";
+
+/** The webhooks' retry policy unless told otherwise: the first retry within 500 ms. */
+export const WEBHOOK_RETRY: RetryPolicy = { ...DEFAULT_RETRY, initialMs: 500 };
 
 /** Tunables of a {@link WebhookNotifier}; every field has a default. */
 export interface WebhookNotifierOptions {
@@ -9,23 +15,23 @@ export interface WebhookNotifierOptions {
   readonly timeoutMs?: number;
   /** Further attempts after a failed one (default 3). */
   readonly retries?: number;
-  /** Wait before the first retry, doubled for each next one, ms (default 500). */
-  readonly backoffMs?: number;
+  /** Waits between attempts (default {@link WEBHOOK_RETRY}). */
+  readonly retry?: RetryPolicy;
   /** Deliveries waiting at most; beyond it the oldest waiting one is dropped and counted (default 1,000). */
   readonly maxQueue?: number;
   /** POSTs in flight at once (default 4). */
   readonly concurrency?: number;
   /** The fetch to use (tests may pass their own; default the global one). */
   readonly fetch?: typeof fetch;
-  /** Where failures are reported (default stderr). */
-  readonly log?: (line: string) => void;
+  /** Where failures are logged (default the process's logger, component `alerts`). */
+  readonly logger?: Logger;
 }
 
 /** Delivery counters. */
 export interface WebhookStats {
   /** POSTs answered with a 2xx. */
   readonly delivered: number;
-  /** Deliveries given up after every attempt failed, or refused with a 4xx other than 408/429. */
+  /** Deliveries given up after every attempt failed, or refused with a 4xx other than 408/418/429. */
   readonly failed: number;
   /** Deliveries dropped unsent because the queue was full. */
   readonly dropped: number;
@@ -49,11 +55,11 @@ interface Delivery {
 export class WebhookNotifier {
   readonly #timeoutMs: number;
   readonly #retries: number;
-  readonly #backoffMs: number;
+  readonly #retry: RetryPolicy;
   readonly #maxQueue: number;
   readonly #concurrency: number;
   readonly #fetch: typeof fetch;
-  readonly #log: (line: string) => void;
+  readonly #log: Logger;
   readonly #queue: Delivery[] = [];
   readonly #inFlight = new Set<Promise<void>>();
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
@@ -66,11 +72,11 @@ export class WebhookNotifier {
   constructor(options: WebhookNotifierOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? 5_000;
     this.#retries = options.retries ?? 3;
-    this.#backoffMs = options.backoffMs ?? 500;
+    this.#retry = options.retry ?? WEBHOOK_RETRY;
     this.#maxQueue = options.maxQueue ?? 1_000;
     this.#concurrency = options.concurrency ?? 4;
     this.#fetch = options.fetch ?? globalThis.fetch;
-    this.#log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.#log = options.logger ?? componentLogger("alerts");
   }
 
   /**
@@ -86,7 +92,7 @@ export class WebhookNotifier {
     if (this.#queue.length >= this.#maxQueue) {
       const dropped = this.#queue.shift()!;
       this.#dropped++;
-      this.#log(`alerts: webhook queue full (${this.#maxQueue}); dropped a delivery to ${dropped.url}`);
+      this.#log.warn(`webhook queue full (${this.#maxQueue}); dropped a delivery to ${dropped.url}`);
     }
     this.#queue.push({ url, body: JSON.stringify(payload), attempt: 0 });
     this.#pump();
@@ -131,7 +137,7 @@ export class WebhookNotifier {
   async #attempt(d: Delivery): Promise<void> {
     d.attempt++;
     let why: string;
-    let retry: boolean;
+    let waitMs: number | null;
     try {
       const response = await this.#fetch(d.url, {
         method: "POST",
@@ -146,24 +152,25 @@ export class WebhookNotifier {
         return;
       }
       why = `HTTP ${response.status}`;
-      // The endpoint refused the request itself: sending it again would be refused again.
-      retry = response.status >= 500 || response.status === 408 || response.status === 429;
+      // A refusal (4xx other than 408/418/429) would be refused again: it is not retried.
+      const retry = httpRetry(response.status, response.headers, d.attempt - 1, this.#retry);
+      waitMs = retry.kind === "refused" ? null : retry.waitMs;
     } catch (error) {
       why = (error as Error).name === "TimeoutError" ? `no answer within ${this.#timeoutMs} ms` : (error as Error).message;
-      retry = true;
+      waitMs = backoffDelay(d.attempt - 1, this.#retry);
     }
-    if (retry && d.attempt <= this.#retries && !this.#closed) {
+    if (waitMs !== null && d.attempt <= this.#retries && !this.#closed) {
       this.#retried++;
       const timer = setTimeout(() => {
         this.#timers.delete(timer);
         this.#queue.unshift(d);
         this.#pump();
-      }, this.#backoffMs * 2 ** (d.attempt - 1));
+      }, waitMs);
       timer.unref?.();
       this.#timers.add(timer);
       return;
     }
     this.#failed++;
-    this.#log(`alerts: webhook POST to ${d.url} failed after ${d.attempt} attempt(s): ${why}`);
+    this.#log.warn(`webhook POST to ${d.url} failed after ${d.attempt} attempt(s): ${why}`);
   }
 }

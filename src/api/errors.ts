@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { EngineInputError, InvalidParameterError, InvalidTradeError, NonFiniteValueError } from "../engine/index.ts";
+import { componentLogger } from "../runtime/logger.ts";
 import { StoreClosedError, StoreInputError } from "../store/index.ts";
 
 /** A refused request: HTTP status, a stable machine-readable code, a message for people, the field at fault. */
@@ -41,6 +42,6 @@ export function onApiError(error: Error, c: Context): Response {
   // The process is shutting down under a request: tell the client to come back, as a load balancer expects.
   if (error instanceof StoreClosedError) return reply(503, "shutting_down", "the server is shutting down; retry shortly");
   if (error instanceof HTTPException) return reply(error.status as ContentfulStatusCode, "http_error", error.message || "request refused");
-  process.stderr.write(`api: unexpected error on ${c.req.method} ${c.req.path}: ${error.stack ?? error}\n`);
+  componentLogger("api").error({ err: error }, `unexpected error on ${c.req.method} ${c.req.path}`);
   return reply(500, "internal", "unexpected server error; it has been logged");
 }

@@ -1,11 +1,11 @@
 /**
- * One Binance WebSocket stream kept alive forever: reconnects with capped, jittered backoff; a watchdog drops a
- * silent (half-open) socket; a connection near Binance's 24 h limit, or one the server is shutting down, is
- * replaced make-before-break — the new socket is open and delivering before the old one closes, so no trade
+ * One Binance WebSocket stream kept alive forever: reconnects after the platform's retry delays (capped, jittered,
+ * exponential); a watchdog drops a silent (half-open) socket; a connection near Binance's 24 h limit, or one the
+ * server is shutting down, is replaced make-before-break — the new socket is open and delivering before the old one closes, so no trade
  * falls between them (the overlap's duplicates are dropped downstream by trade id).
  */
 import { WebSocket } from "ws";
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff.ts";
+import { backoffDelay, DEFAULT_RETRY, type RetryPolicy } from "../runtime/retry.ts";
 
 export type FeedState = "connecting" | "live" | "reconnecting" | "stopped";
 
@@ -26,7 +26,8 @@ export interface FeedOptions {
   readonly watchdogMs?: number;
   /** Replace a connection this old, ms (Binance closes at 24 h). */
   readonly maxConnectionAgeMs?: number;
-  readonly backoff?: BackoffPolicy;
+  /** Delays between reconnects (default {@link DEFAULT_RETRY}). */
+  readonly retry?: RetryPolicy;
 }
 
 interface Connection {
@@ -162,7 +163,7 @@ export class BinanceFeed {
   }
 
   private scheduleReconnect(): void {
-    const delayMs = backoffDelay(this.attempt++, this.options.backoff ?? DEFAULT_BACKOFF);
+    const delayMs = backoffDelay(this.attempt++, this.options.retry ?? DEFAULT_RETRY);
     this.reconnects++;
     this.options.onEvent?.({ type: "reconnecting", attempt: this.attempt, delayMs });
     this.reconnectTimer = setTimeout(() => {

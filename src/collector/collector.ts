@@ -5,13 +5,15 @@
  * Holes are backfilled over REST after a short grace (out-of-order frames may still fill them). The write queue is
  * bounded: when the store falls behind, the sockets are paused, so memory stays flat and TCP pushes back.
  */
+import { setTimeout as sleep } from "node:timers/promises";
+import { componentLogger, type Logger } from "../runtime/logger.ts";
+import type { RetryPolicy } from "../runtime/retry.ts";
 import type { QuarantineRecord } from "../store/quarantine.ts";
 import { TickBatchBuilder, type Tick, type TickBatch } from "../store/tick-batch.ts";
 import { parseFrame, type Market, type TradeStream } from "./binance-frames.ts";
 import { BinanceFeed, type FeedEvent } from "./binance-feed.ts";
 import { RestBackfill, REST_PAGE_LIMIT } from "./rest-backfill.ts";
 import { TradeSequencer, type Hole } from "./trade-sequencer.ts";
-import type { BackoffPolicy } from "./backoff.ts";
 
 /** What the collector needs from storage (the DuckDB `Store` provides it). */
 export interface CollectorStore {
@@ -58,11 +60,13 @@ export interface CollectorOptions {
   readonly resampleIntervalMs?: number;
   readonly watchdogMs?: number;
   readonly maxConnectionAgeMs?: number;
-  readonly backoff?: BackoffPolicy;
+  /** Waits between reconnects and REST retries (default the platform's, see src/runtime/retry.ts). */
+  readonly retry?: RetryPolicy;
   readonly apiKey?: string;
   /** Every raw frame as received (for `--record`). */
   readonly onRawFrame?: (text: string, recvTime: number) => void;
-  readonly log?: (message: string) => void;
+  /** Where it logs (default the process's logger, component `collector`). */
+  readonly logger?: Logger;
 }
 
 /** Counters for the status line, `/api/health` and `/metrics`. */
@@ -139,6 +143,7 @@ export class Collector {
   private readonly lastQuietCheck = new Map<string, number>();
   private stopping: Promise<void> | null = null;
   private writeError: unknown = null;
+  private readonly log: Logger;
 
   private constructor(
     private readonly store: CollectorStore,
@@ -153,8 +158,9 @@ export class Collector {
       market: options.market,
       stream: options.stream,
       apiKey: options.apiKey,
-      backoff: options.backoff,
+      retry: options.retry,
     });
+    this.log = options.logger ?? componentLogger("collector");
   }
 
   /** Resumes from the store's last ids and starts streaming. */
@@ -216,7 +222,7 @@ export class Collector {
         onEvent: (event) => this.onFeedEvent(event),
         watchdogMs: this.options.watchdogMs,
         maxConnectionAgeMs: this.options.maxConnectionAgeMs,
-        backoff: this.options.backoff,
+        retry: this.options.retry,
       });
       this.feeds.push(feed);
       feed.start();
@@ -282,7 +288,7 @@ export class Collector {
       // What arrived during the last write goes out as one batch, once the flush interval since the last has passed.
       if (this.queue.length === 0 && this.builder.length > 0) {
         const wait = this.lastSealAt + this.flushIntervalMs - Date.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (wait > 0) await sleep(wait);
         if (this.queue.length === 0 && this.builder.length > 0) this.sealBatch();
       }
       if (this.queue.length === 0 && this.quarantine.length === 0) return;
@@ -302,8 +308,8 @@ export class Collector {
       } catch (error) {
         // Keep the batch and retry: a trade that reached us is never dropped for a transient store error.
         this.writeError = error;
-        this.log(`store write failed, retrying: ${(error as Error).message}`);
-        await new Promise((r) => setTimeout(r, 500));
+        this.log.error(`store write failed, retrying: ${(error as Error).message}`);
+        await sleep(500);
         continue;
       }
       if (this.paused && this.queue.length <= (this.options.maxPendingBatches ?? 4) / 2) {
@@ -335,7 +341,7 @@ export class Collector {
       }
       await this.checkQuietTails();
     } catch (error) {
-      if (!this.abort.signal.aborted) this.log(`backfill failed, will retry: ${(error as Error).message}`);
+      if (!this.abort.signal.aborted) this.log.warn(`backfill failed, will retry: ${(error as Error).message}`);
     } finally {
       this.backfilling = false;
     }
@@ -356,11 +362,11 @@ export class Collector {
   }
 
   private onFeedEvent(event: FeedEvent): void {
-    if (event.type === "connected") this.log(event.rotation ? "replacement connection live" : "connected");
-    else if (event.type === "disconnected") this.log(`disconnected (${event.reason})`);
-    else if (event.type === "reconnecting") this.log(`reconnecting in ${event.delayMs} ms (attempt ${event.attempt})`);
-    else if (event.type === "rotating") this.log(`opening a replacement connection: ${event.reason}`);
-    else this.log(event.message);
+    if (event.type === "connected") this.log.info(event.rotation ? "replacement connection live" : "connected");
+    else if (event.type === "disconnected") this.log.warn(`disconnected (${event.reason})`);
+    else if (event.type === "reconnecting") this.log.info(`reconnecting in ${event.delayMs} ms (attempt ${event.attempt})`);
+    else if (event.type === "rotating") this.log.info(`opening a replacement connection: ${event.reason}`);
+    else this.log.warn(event.message);
   }
 
   private async shutdown(): Promise<void> {
@@ -371,10 +377,6 @@ export class Collector {
     while (this.writing) await this.writing;
     // Stopping closes the open buckets; trades after a restart that land in them rewrite them.
     await this.store.resample({ final: true });
-    if (this.writeError) this.log("store writes recovered after errors");
-  }
-
-  private log(message: string): void {
-    (this.options.log ?? ((m: string) => process.stderr.write(`collector: ${m}\n`)))(message);
+    if (this.writeError) this.log.info("store writes recovered after errors");
   }
 }

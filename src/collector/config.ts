@@ -1,10 +1,13 @@
 /**
- * Collector configuration from one place: command-line flags, then environment variables, then defaults.
+ * The platform's settings from one place: the option tables below give each setting's flag, environment variable,
+ * default and help text (`ticklens start --help` prints them); values are read from the flags, then the
+ * environment, then the defaults.
  */
-import { parseArgs } from "node:util";
+import { parseOptions, UsageError, type OptionTable, type OptionValues } from "../runtime/options.ts";
 import type { Market, TradeStream } from "./binance-frames.ts";
 import { isMarket, isSymbol, isTradeStream, MARKETS, SYMBOL_RULE, TRADE_STREAMS } from "../engine/index.ts";
 
+/** The collector's settings. */
 export interface CollectorConfig {
   readonly symbols: readonly string[];
   readonly market: Market;
@@ -16,9 +19,18 @@ export interface CollectorConfig {
   readonly record: string | null;
   /** Seconds between status lines. */
   readonly statusEverySeconds: number;
-  /** Where `npm start` serves the API and dashboard (the collector alone ignores these). */
+  /** Sent as `X-MBX-APIKEY` with REST backfill requests when set. */
+  readonly apiKey: string | null;
+}
+
+/** Where and how `ticklens start` serves the API and dashboard. */
+export interface ApiConfig {
   readonly host: string;
   readonly port: number;
+  /** Bearer token `/api/sql` and `/api/upload` ask for; required to bind beyond loopback. */
+  readonly token: string | null;
+  /** Origins CORS allows (none: CORS off). */
+  readonly corsOrigins: readonly string[];
 }
 
 /** Binance's public endpoints per market. */
@@ -27,64 +39,92 @@ export const BINANCE_ENDPOINTS: Readonly<Record<Market, { ws: string; rest: stri
   futures: { ws: "wss://fstream.binance.com", rest: "https://fapi.binance.com" },
 };
 
-/** Flag name → environment variable. */
-const ENV: Record<string, string> = {
-  symbols: "TICKLENS_SYMBOLS",
-  market: "TICKLENS_MARKET",
-  stream: "TICKLENS_STREAM",
-  "ws-url": "TICKLENS_WS_URL",
-  "rest-url": "TICKLENS_REST_URL",
-  db: "TICKLENS_DB",
-  record: "TICKLENS_RECORD",
-  "status-every": "TICKLENS_STATUS_EVERY",
-  host: "TICKLENS_HOST",
-  port: "TICKLENS_PORT",
-};
+/** The collector's options (`ticklens collect`, `ticklens start`). */
+export const COLLECTOR_OPTIONS: OptionTable = [
+  { name: "symbols", env: "TICKLENS_SYMBOLS", value: "LIST", default: "btcusdt,ethusdt", help: "symbols to stream, comma-separated" },
+  { name: "market", env: "TICKLENS_MARKET", value: "spot|futures", default: "spot", help: "Binance market" },
+  { name: "stream", env: "TICKLENS_STREAM", value: "trade|aggTrade", default: "trade", help: "trades, or aggregate trades" },
+  { name: "ws-url", env: "TICKLENS_WS_URL", value: "URL", defaultText: "Binance's for the market", help: "WebSocket base URL" },
+  { name: "rest-url", env: "TICKLENS_REST_URL", value: "URL", defaultText: "Binance's for the market", help: "REST base URL, for backfill" },
+  { name: "db", env: "TICKLENS_DB", value: "PATH", default: "data/ticklens.duckdb", help: "the DuckDB file" },
+  { name: "record", env: "TICKLENS_RECORD", value: "FILE", help: "append every raw frame to FILE (ticklens replay plays it back)" },
+  { name: "status-every", env: "TICKLENS_STATUS_EVERY", value: "SECONDS", default: "5", help: "seconds between status lines" },
+  { name: "api-key", env: "BINANCE_API_KEY", envOnly: true, help: "sent with REST backfill requests when set" },
+];
 
-export class ConfigError extends Error {
+/** The API's options (`ticklens start`). */
+export const API_OPTIONS: OptionTable = [
+  { name: "host", env: "TICKLENS_HOST", value: "HOST", default: "127.0.0.1", help: "address to serve on; beyond loopback needs API_TOKEN" },
+  { name: "port", env: "TICKLENS_PORT", value: "PORT", default: "8080", help: "port of the API and dashboard; 0 picks a free one" },
+  { name: "cors-origin", env: "CORS_ORIGIN", value: "LIST", help: "origins CORS allows, comma-separated (default: CORS off)" },
+  { name: "api-token", env: "API_TOKEN", envOnly: true, help: "then /api/sql and /api/upload ask for Authorization: Bearer <API_TOKEN>" },
+];
+
+/** A setting out of its domain; the message names the flag and its variable. */
+export class ConfigError extends UsageError {
   override readonly name = "ConfigError";
 }
 
+/** {@link OptionValues.bad} as a ConfigError. */
+function bad(values: OptionValues, flag: string, message: string): ConfigError {
+  return new ConfigError(values.bad(flag, message).message);
+}
+
 /**
- * Reads the collector's settings.
+ * The collector's settings from parsed options (a table holding {@link COLLECTOR_OPTIONS}).
  * @throws {ConfigError} a value is out of its domain; the message names the flag and its variable
  */
-export function readCollectorConfig(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CollectorConfig {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: Object.fromEntries(Object.keys(ENV).map((k) => [k, { type: "string" as const }])),
-    strict: true,
-    allowPositionals: false,
-  });
-  const get = (flag: string): string | undefined => (values[flag] as string | undefined) ?? env[ENV[flag]];
-  const bad = (flag: string, message: string) => new ConfigError(`--${flag} (or ${ENV[flag]}) ${message}`);
-
-  const market = get("market") ?? "spot";
-  if (!isMarket(market)) throw bad("market", `must be ${MARKETS.join(" or ")}, got "${market}"`);
-  const stream = get("stream") ?? "trade";
-  if (!isTradeStream(stream)) throw bad("stream", `must be ${TRADE_STREAMS.join(" or ")}, got "${stream}"`);
-  const symbols = (get("symbols") ?? "btcusdt,ethusdt").split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
-  if (symbols.length === 0) throw bad("symbols", "must name at least one symbol");
+export function collectorConfig(values: OptionValues): CollectorConfig {
+  const market = values.string("market")!;
+  if (!isMarket(market)) throw bad(values, "market", `must be ${MARKETS.join(" or ")}, got "${market}"`);
+  const stream = values.string("stream")!;
+  if (!isTradeStream(stream)) throw bad(values, "stream", `must be ${TRADE_STREAMS.join(" or ")}, got "${stream}"`);
+  const symbols = values.string("symbols")!.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
+  if (symbols.length === 0) throw bad(values, "symbols", "must name at least one symbol");
   const badSymbol = symbols.find((s) => !isSymbol(s));
-  if (badSymbol) throw bad("symbols", `has an invalid symbol "${badSymbol}": ${SYMBOL_RULE}`);
-  const statusEverySeconds = Number(get("status-every") ?? 5);
-  if (!(statusEverySeconds > 0)) throw bad("status-every", "must be a positive number of seconds");
+  if (badSymbol) throw bad(values, "symbols", `has an invalid symbol "${badSymbol}": ${SYMBOL_RULE}`);
+  const statusEverySeconds = Number(values.string("status-every"));
+  if (!(statusEverySeconds > 0)) throw bad(values, "status-every", "must be a positive number of seconds");
   for (const flag of ["ws-url", "rest-url"]) {
-    const value = get(flag);
-    if (value !== undefined && !/^(wss?|https?):\/\//.test(value)) throw bad(flag, `must be a ws(s):// or http(s):// URL, got "${value}"`);
+    const value = values.string(flag);
+    if (value !== undefined && !/^(wss?|https?):\/\//.test(value)) throw bad(values, flag, `must be a ws(s):// or http(s):// URL, got "${value}"`);
   }
-  const port = Number(get("port") ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw bad("port", `must be a port number, got "${get("port")}"`);
   return {
     symbols,
     market,
     stream,
-    wsUrl: get("ws-url") ?? BINANCE_ENDPOINTS[market].ws,
-    restUrl: get("rest-url") ?? BINANCE_ENDPOINTS[market].rest,
-    db: get("db") ?? "data/ticklens.duckdb",
-    record: get("record") ?? null,
+    wsUrl: values.string("ws-url") ?? BINANCE_ENDPOINTS[market].ws,
+    restUrl: values.string("rest-url") ?? BINANCE_ENDPOINTS[market].rest,
+    db: values.string("db")!,
+    record: values.string("record") ?? null,
     statusEverySeconds,
-    host: get("host") ?? "127.0.0.1",
-    port,
+    apiKey: values.string("api-key") || null,
   };
+}
+
+/**
+ * The API's settings from parsed options (a table holding {@link API_OPTIONS}).
+ * @throws {ConfigError} a value is out of its domain
+ */
+export function apiConfig(values: OptionValues): ApiConfig {
+  const portText = values.string("port")!;
+  const port = Number(portText);
+  if (portText.trim() === "" || !Number.isInteger(port) || port < 0 || port > 65_535) throw bad(values, "port", `must be a port number, got "${portText}"`);
+  return {
+    host: values.string("host")!,
+    port,
+    token: values.string("api-token") || null,
+    corsOrigins: (values.string("cors-origin") ?? "").split(",").map((o) => o.trim()).filter(Boolean),
+  };
+}
+
+/**
+ * Reads the collector's and the API's settings from a command line (what `ticklens start` takes, minus the
+ * logging options).
+ * @throws {UsageError} an unknown flag or a flag without its value
+ * @throws {ConfigError} a value is out of its domain; the message names the flag and its variable
+ */
+export function readCollectorConfig(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CollectorConfig & ApiConfig {
+  const values = parseOptions([...COLLECTOR_OPTIONS, ...API_OPTIONS], argv, { env });
+  return { ...collectorConfig(values), ...apiConfig(values) };
 }

@@ -1,10 +1,12 @@
 /**
- * Fetches missing trades from Binance's REST API by id (`fromId`), honouring its rate limits: on 429 it waits
- * `Retry-After`, on 418 (IP banned for a while) it waits that or a long default, and every wait can be aborted.
+ * Fetches missing trades from Binance's REST API by id (`fromId`), honouring its rate limits with the platform's
+ * retry policy: on 429 it waits `Retry-After`, on 418 (IP banned for a while) that or a long default; network
+ * errors and 5xx back off. Every wait can be aborted.
  */
 import type { Tick } from "../store/tick-batch.ts";
 import type { Market, TradeStream } from "./binance-frames.ts";
-import { backoffDelay, sleep, type BackoffPolicy } from "./backoff.ts";
+import { setTimeout as sleep } from "node:timers/promises";
+import { backoffDelay, DEFAULT_RETRY, httpRetry, type RetryPolicy } from "../runtime/retry.ts";
 
 /** Most rows Binance returns per request. */
 export const REST_PAGE_LIMIT = 1000;
@@ -17,10 +19,8 @@ export interface RestBackfillOptions {
   readonly stream: TradeStream;
   /** Sent as `X-MBX-APIKEY` when set. */
   readonly apiKey?: string;
-  /** Wait on 418 when the server gives no `Retry-After`, ms. */
-  readonly banWaitMs?: number;
-  /** Retries of network errors and 5xx answers. */
-  readonly backoff?: BackoffPolicy;
+  /** Waits between attempts (default {@link DEFAULT_RETRY}: 418 without `Retry-After` waits 2 min). */
+  readonly retry?: RetryPolicy;
   readonly fetch?: typeof fetch;
 }
 
@@ -49,6 +49,7 @@ export class RestBackfill {
   async page(symbol: string, fromId: number, limit: number, signal: AbortSignal): Promise<BackfillPage> {
     const url = this.url(symbol, fromId, Math.min(limit, REST_PAGE_LIMIT));
     const doFetch = this.options.fetch ?? fetch;
+    const policy = this.options.retry ?? DEFAULT_RETRY;
     for (let attempt = 0; ; attempt++) {
       signal.throwIfAborted();
       this.counters.requests++;
@@ -61,27 +62,17 @@ export class RestBackfill {
       } catch (error) {
         if (signal.aborted) throw error;
         this.counters.errors++;
-        await sleep(backoffDelay(attempt, this.options.backoff), signal);
+        await sleep(backoffDelay(attempt, policy), undefined, { signal });
         continue;
       }
-      if (response.status === 429 || response.status === 418) {
-        await response.body?.cancel();
-        const retryAfterMs = retryAfter(response) ?? (response.status === 418 ? (this.options.banWaitMs ?? 120_000) : 1_000);
-        if (response.status === 429) this.counters.rateLimited++;
-        else this.counters.banned++;
-        await sleep(retryAfterMs, signal);
-        continue;
-      }
-      if (!response.ok) {
-        const body = await response.text();
-        this.counters.errors++;
-        if (response.status >= 400 && response.status < 500) {
-          throw new Error(`backfill ${symbol} from id ${fromId}: HTTP ${response.status}: ${body.slice(0, 200)}`);
-        }
-        await sleep(backoffDelay(attempt, this.options.backoff), signal);
-        continue;
-      }
-      return this.parse(symbol, await response.text());
+      if (response.ok) return this.parse(symbol, await response.text());
+      const body = await response.text();
+      const retry = httpRetry(response.status, response.headers, attempt, policy);
+      if (retry.kind === "rate-limited") this.counters.rateLimited++;
+      else if (retry.kind === "banned") this.counters.banned++;
+      else this.counters.errors++;
+      if (retry.kind === "refused") throw new Error(`backfill ${symbol} from id ${fromId}: HTTP ${response.status}: ${body.slice(0, 200)}`);
+      await sleep(retry.waitMs, undefined, { signal });
     }
   }
 
@@ -142,12 +133,4 @@ export class RestBackfill {
     });
     return { ticks, rejected };
   }
-}
-
-/** `Retry-After` in seconds (Binance) as ms, or null when absent or unreadable. */
-function retryAfter(response: Response): number | null {
-  const header = response.headers.get("retry-after");
-  if (header === null) return null;
-  const seconds = Number(header);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;
 }

@@ -1,6 +1,6 @@
 /**
  * Where the checkout's files are, for notebook code that may run from `src/notebook` (tests, tsx) or from its
- * compiled copy under `notebooks/ticklens/notebook` (the tslab kernel): both find the root by walking up.
+ * compiled copy under `dist/src/notebook` (the tslab kernel): both find the root by walking up.
  */
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";

@@ -11,6 +11,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
+import { silentLogger, type Logger } from "../runtime/logger.ts";
 import { renderStreamData } from "./binance-payloads.ts";
 import { isMarket, MARKETS, type Market } from "../engine/vocabulary.ts";
 import type { Capture } from "./capture.ts";
@@ -63,8 +64,8 @@ export interface BinanceServerOptions {
   readonly maxBufferedBytes?: number;
   /** REST weight per IP per minute (default Binance's: spot 6000, futures 2400). */
   readonly weightLimitPerMinute?: number;
-  /** Log lines (start, finish, faults); default silent. */
-  readonly log?: (line: string) => void;
+  /** Where it logs (start, finish, slow consumers dropped); default silent. */
+  readonly logger?: Logger;
 }
 
 /** Published ids of one symbol. */
@@ -171,7 +172,7 @@ export async function startBinanceServer(options: BinanceServerOptions): Promise
     highWaterBytes: nonNegative("highWaterBytes", options.highWaterBytes ?? 1 << 20),
     maxBufferedBytes: nonNegative("maxBufferedBytes", options.maxBufferedBytes ?? 64 << 20),
   };
-  const log = options.log ?? (() => {});
+  const log = options.logger ?? silentLogger();
   const timeline = new ReplayTimeline(captures, { market, repeat: options.repeat, deriveAggTrades: options.deriveAggTrades });
   const plan = new FaultPlan(options.faults);
   const counters = new Map<string, number>();
@@ -243,13 +244,13 @@ export async function startBinanceServer(options: BinanceServerOptions): Promise
       for (const s of sessions) {
         if (s.active && s.ws.bufferedAmount > config.maxBufferedBytes) {
           count("slowConsumers");
-          log(`connection ${s.id}: ${s.ws.bufferedAmount} bytes unsent, dropped as too slow`);
+          log.warn(`connection ${s.id}: ${s.ws.bufferedAmount} bytes unsent, dropped as too slow`);
           s.terminate();
         }
       }
     },
     finished() {
-      log(`replay finished: ${timeline.total} events published`);
+      log.info(`replay finished: ${timeline.total} events published`);
       resolveFinished();
     },
   });
@@ -257,7 +258,7 @@ export async function startBinanceServer(options: BinanceServerOptions): Promise
   function startReplay(): void {
     if (clock.started !== null) return;
     if (options.rebaseTimes) timeline.timeOffsetUs = Date.now() * 1000 - timeline.atUs[0];
-    log(`replay started: ${timeline.length} events × ${timeline.repeat} pass(es), speed ${speed}`);
+    log.info(`replay started: ${timeline.length} events × ${timeline.repeat} pass(es), speed ${speed}`);
     clock.start();
   }
 

@@ -13,6 +13,7 @@ import { startApiServer, type RunningApiServer } from "../../src/api/server.ts";
 import { Collector } from "../../src/collector/collector.ts";
 import { startBinanceServer, type BinanceServer } from "../../src/replay/binance-server.ts";
 import { readCaptureFile } from "../../src/replay/read-capture.ts";
+import { silentLogger } from "../../src/runtime/logger.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { FUTURES_CAPTURE, repoPath, ROOT } from "../helpers/paths.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
@@ -70,9 +71,9 @@ export async function startDashboard(options: { speed?: number; minTrades?: numb
     stream: "trade",
     wsUrl: binance.wsUrl,
     restUrl: binance.restUrl,
-    log: () => {},
+    logger: silentLogger(),
   });
-  const alerts = await AlertService.start(store, collector, { log: () => {} });
+  const alerts = await AlertService.start(store, collector, { logger: silentLogger() });
   const api: RunningApiServer = await startApiServer(
     { store, live: collector, alerts, feed: { mode: "replay", url: binance.wsUrl } },
     { host: "127.0.0.1", port: 0, dashboardDir: "dist/dashboard" },

@@ -55,6 +55,9 @@ const TREE: Record<string, string> = {
   ].join("\n"),
   "src/dashboard/calls-the-api.ts": `import { route } from "../api/routes.ts";\nexport const r = route;\n`,
   "src/dashboard/calls-the-alerts.ts": `import { service } from "../alerts/service.ts";\nexport const s = service;\n`,
+  "src/cli/main.ts": `import { service } from "../alerts/service.ts";\nexport const main = service;\n`,
+  "src/runtime/log.ts": `import { service } from "../alerts/service.ts";\nexport const log = service;\n`,
+  "src/alerts/starts-a-process.ts": `import { main } from "../cli/main.ts";\nexport const m = main;\n`,
 };
 
 describe("import boundaries (.dependency-cruiser.cjs)", () => {
@@ -114,8 +117,14 @@ describe("import boundaries (.dependency-cruiser.cjs)", () => {
     ]);
   });
 
+  it("keeps the runtime free of the project, and the CLI imported by nothing", () => {
+    expect(wrong).toContain("runtime-imports-nothing: src/runtime/log.ts → src/alerts/service.ts");
+    expect(wrong).toContain("nothing-imports-cli: src/alerts/starts-a-process.ts → src/cli/main.ts");
+    expect(wrong.filter((v) => v.includes(": src/cli/main.ts →"))).toEqual([]); // the CLI may import any part
+  });
+
   it("reports nothing else", () => {
-    expect(wrong).toHaveLength(12);
+    expect(wrong).toHaveLength(14);
   });
 
   it("finds no violation in the real src/", async () => {

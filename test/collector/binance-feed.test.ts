@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { WebSocketServer, type WebSocket } from "ws";
 import { BinanceFeed, type FeedEvent } from "../../src/collector/binance-feed.ts";
+import { DEFAULT_RETRY } from "../../src/runtime/retry.ts";
 
 /** A bare local WebSocket server on 127.0.0.1:0 that the test scripts frame by frame. */
 async function localServer(): Promise<{ wss: WebSocketServer; url: string; sockets: WebSocket[] }> {
@@ -12,9 +13,10 @@ async function localServer(): Promise<{ wss: WebSocketServer; url: string; socke
   return { wss, url: `ws://127.0.0.1:${port}/stream?streams=btcusdt@trade`, sockets };
 }
 
-const fast = { initialMs: 20, maxMs: 100 };
+const fast = { ...DEFAULT_RETRY, initialMs: 20, maxMs: 100 };
 let cleanup: (() => void)[] = [];
 afterEach(() => {
+  vi.useRealTimers();
   for (const c of cleanup) c();
   cleanup = [];
 });
@@ -24,7 +26,7 @@ describe("BinanceFeed keeps one stream alive", () => {
     const { wss, url, sockets } = await localServer();
     const frames: string[] = [];
     const events: FeedEvent[] = [];
-    const feed = new BinanceFeed({ url, onFrame: (t) => frames.push(t), onEvent: (e) => events.push(e), backoff: fast });
+    const feed = new BinanceFeed({ url, onFrame: (t) => frames.push(t), onEvent: (e) => events.push(e), retry: fast });
     cleanup.push(() => feed.stop(), () => wss.close());
     feed.start();
     await expect.poll(() => sockets.length).toBe(1);
@@ -42,7 +44,7 @@ describe("BinanceFeed keeps one stream alive", () => {
 
   it("drops a half-open socket that stays silent past the watchdog and reconnects", async () => {
     const { wss, url, sockets } = await localServer();
-    const feed = new BinanceFeed({ url, onFrame: () => {}, watchdogMs: 200, backoff: fast });
+    const feed = new BinanceFeed({ url, onFrame: () => {}, watchdogMs: 200, retry: fast });
     cleanup.push(() => feed.stop(), () => wss.close());
     feed.start();
     await expect.poll(() => sockets.length).toBe(1);
@@ -53,7 +55,8 @@ describe("BinanceFeed keeps one stream alive", () => {
 
   it("counts server pings as signs of life and answers them with the same payload", async () => {
     const { wss, url, sockets } = await localServer();
-    const feed = new BinanceFeed({ url, onFrame: () => {}, watchdogMs: 300, backoff: fast });
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] }); // the watchdog's clock
+    const feed = new BinanceFeed({ url, onFrame: () => {}, watchdogMs: 300, retry: fast });
     cleanup.push(() => feed.stop(), () => wss.close());
     feed.start();
     await expect.poll(() => sockets.length).toBe(1);
@@ -61,16 +64,18 @@ describe("BinanceFeed keeps one stream alive", () => {
     sockets[0].on("pong", (data) => pongs.push(data.toString()));
     for (let i = 0; i < 8; i++) {
       sockets[0].ping(`p${i}`);
-      await new Promise((r) => setTimeout(r, 100));
+      await expect.poll(() => pongs.length).toBe(i + 1);
+      await vi.advanceTimersByTimeAsync(100);
     }
     expect(sockets.length).toBe(1); // 800 ms of pings only, watchdog 300 ms: never dropped
+    expect(feed.counters().watchdogDrops).toBe(0);
     expect(pongs).toEqual(["p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7"]);
   });
 
   it("replaces a connection make-before-break: the old one closes only after the new one delivers", async () => {
     const { wss, url, sockets } = await localServer();
     const frames: string[] = [];
-    const feed = new BinanceFeed({ url, onFrame: (t) => frames.push(t), backoff: fast });
+    const feed = new BinanceFeed({ url, onFrame: (t) => frames.push(t), retry: fast });
     cleanup.push(() => feed.stop(), () => wss.close());
     feed.start();
     await expect.poll(() => sockets.length).toBe(1);
@@ -91,7 +96,7 @@ describe("BinanceFeed keeps one stream alive", () => {
 
   it("rotates by itself when a connection reaches its maximum age", async () => {
     const { wss, url, sockets } = await localServer();
-    const feed = new BinanceFeed({ url, onFrame: () => {}, maxConnectionAgeMs: 300, watchdogMs: 10_000, backoff: fast });
+    const feed = new BinanceFeed({ url, onFrame: () => {}, maxConnectionAgeMs: 300, watchdogMs: 10_000, retry: fast });
     cleanup.push(() => feed.stop(), () => wss.close());
     feed.start();
     await expect.poll(() => sockets.length).toBe(1);
@@ -100,15 +105,22 @@ describe("BinanceFeed keeps one stream alive", () => {
     expect(feed.counters().rotations).toBe(1);
   });
 
-  it("keeps retrying with backoff while the server is down", async () => {
+  it("keeps retrying with the retry policy's capped, jittered, growing delays while the server is down", async () => {
     const { wss, url } = await localServer();
     await new Promise<void>((r) => wss.close(() => r()));
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const events: FeedEvent[] = [];
-    const feed = new BinanceFeed({ url, onFrame: () => {}, onEvent: (e) => events.push(e), backoff: fast });
+    const feed = new BinanceFeed({ url, onFrame: () => {}, onEvent: (e) => events.push(e) });
     cleanup.push(() => feed.stop());
     feed.start();
-    await expect.poll(() => events.filter((e) => e.type === "reconnecting").length).toBeGreaterThanOrEqual(4);
-    const delays = events.flatMap((e) => (e.type === "reconnecting" ? [e.delayMs] : []));
-    expect(Math.max(...delays)).toBeLessThanOrEqual(fast.maxMs);
+    const delays = () => events.flatMap((e) => (e.type === "reconnecting" ? [e.delayMs] : []));
+    for (let attempt = 0; attempt < 12; attempt++) {
+      await expect.poll(() => delays().length).toBe(attempt + 1);
+      await vi.advanceTimersByTimeAsync(delays()[attempt]); // the refused connection is the next attempt
+    }
+    // Attempt k waits at most min(maxMs, initialMs·2^k) (the default policy: 250 ms doubling up to 30 s).
+    delays().forEach((delay, k) => expect(delay).toBeLessThanOrEqual(Math.min(DEFAULT_RETRY.maxMs, DEFAULT_RETRY.initialMs * 2 ** k)));
+    expect(Math.max(...delays().slice(-4))).toBeGreaterThan(DEFAULT_RETRY.initialMs * 4); // they grew (jitter aside)
+    expect(feed.counters().reconnects).toBeGreaterThanOrEqual(12);
   });
 });

@@ -12,8 +12,11 @@ describe("collector configuration: flags, then environment, then defaults", () =
       db: "data/ticklens.duckdb",
       record: null,
       statusEverySeconds: 5,
+      apiKey: null,
       host: "127.0.0.1",
       port: 8080,
+      token: null,
+      corsOrigins: [],
     });
   });
 
@@ -32,12 +35,20 @@ describe("collector configuration: flags, then environment, then defaults", () =
     expect(config.wsUrl).toBe("ws://127.0.0.1:9");
   });
 
+  it("takes secrets from the environment only", () => {
+    const config = readCollectorConfig([], { BINANCE_API_KEY: "k", API_TOKEN: "t", CORS_ORIGIN: "https://a.example, https://b.example" });
+    expect(config).toMatchObject({ apiKey: "k", token: "t", corsOrigins: ["https://a.example", "https://b.example"] });
+    expect(() => readCollectorConfig(["--api-token", "t"], {})).toThrow(/unknown option --api-token/);
+  });
+
   it("names the flag and its variable when a value is wrong", () => {
     expect(() => readCollectorConfig(["--market", "margin"], {})).toThrow(ConfigError);
     expect(() => readCollectorConfig(["--market", "margin"], {})).toThrow(/--market \(or TICKLENS_MARKET\) must be spot or futures/);
     expect(() => readCollectorConfig([], { TICKLENS_STREAM: "depth" })).toThrow(/--stream \(or TICKLENS_STREAM\)/);
     expect(() => readCollectorConfig(["--symbols", "btc$usdt"], {})).toThrow(/invalid symbol "BTC\$USDT"/);
     expect(() => readCollectorConfig(["--ws-url", "ftp://x"], {})).toThrow(/--ws-url/);
-    expect(() => readCollectorConfig(["--bogus", "1"], {})).toThrow(/bogus/);
+    expect(() => readCollectorConfig(["--bogus", "1"], {})).toThrow(/unknown option --bogus/);
+    expect(() => readCollectorConfig(["--port", "80a"], {})).toThrow(/--port \(or TICKLENS_PORT\) must be a port number/);
+    expect(() => readCollectorConfig(["--db"], {})).toThrow(/--db needs a value/);
   });
 });

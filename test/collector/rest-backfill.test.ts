@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { RestBackfill } from "../../src/collector/rest-backfill.ts";
+
+// The waits are timers of node:timers/promises, which vitest's fake timers do not reach by themselves.
+vi.mock("node:timers/promises", async () => (await import("../helpers/timers-promises.ts")).onGlobalTimers());
 
 /** A local HTTP server that answers requests from a script, one response per request, and records the URLs. */
 async function scriptedServer(responses: { status: number; headers?: Record<string, string>; body: string }[]) {
@@ -18,6 +21,7 @@ async function scriptedServer(responses: { status: number; headers?: Record<stri
 
 let servers: Server[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   for (const s of servers) await new Promise((r) => s.close(r));
   servers = [];
 });
@@ -30,18 +34,58 @@ describe("RestBackfill fetches missing trades by id", () => {
   it("waits out a 429's Retry-After and a 418 ban, then returns the page", async () => {
     const { server, urls, restUrl } = await scriptedServer([
       { status: 429, headers: { "Retry-After": "1" }, body: '{"code":-1003,"msg":"Too many requests"}' },
-      { status: 418, headers: { "Retry-After": "1" }, body: '{"code":-1003,"msg":"Way too many requests"}' },
+      { status: 418, headers: { "Retry-After": "2" }, body: '{"code":-1003,"msg":"Way too many requests"}' },
       { status: 200, body: JSON.stringify([trade(5), trade(6)]) },
     ]);
     servers.push(server);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const backfill = new RestBackfill({ restUrl, market: "spot", stream: "trade" });
-    const t0 = Date.now();
-    const page = await backfill.page("BTCUSDT", 5, 2, new AbortController().signal);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(1_900);
+    const pending = backfill.page("BTCUSDT", 5, 2, new AbortController().signal);
+    // Each wait starts when the refusal is counted (polling moves the fake clock by at most one 50 ms interval).
+    await expect.poll(() => backfill.counters.rateLimited).toBe(1);
+    await vi.advanceTimersByTimeAsync(900);
+    expect(backfill.counters.requests).toBe(1); // not before Retry-After
+    await vi.advanceTimersByTimeAsync(100);
+    await expect.poll(() => backfill.counters.banned).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_900);
+    expect(backfill.counters.requests).toBe(2);
+    await vi.advanceTimersByTimeAsync(100);
+    const page = await pending;
     expect(page.ticks.map((t) => t.tradeId)).toEqual([5, 6]);
     expect(page.ticks[0]).toMatchObject({ symbol: "BTCUSDT", price: 87000.1, qty: 0.002, isBuyerMaker: false, source: "backfill" });
     expect(backfill.counters).toMatchObject({ requests: 3, rateLimited: 1, banned: 1 });
     expect(urls[2]).toBe("/api/v3/historicalTrades?symbol=BTCUSDT&fromId=5&limit=2");
+  });
+
+  it("waits the retry policy's two minutes on a 418 that gives no Retry-After", async () => {
+    const { server, restUrl } = await scriptedServer([
+      { status: 418, body: "{}" },
+      { status: 200, body: JSON.stringify([trade(7)]) },
+    ]);
+    servers.push(server);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const backfill = new RestBackfill({ restUrl, market: "spot", stream: "trade" });
+    const pending = backfill.page("BTCUSDT", 7, 1, new AbortController().signal);
+    await expect.poll(() => backfill.counters.banned).toBe(1);
+    await vi.advanceTimersByTimeAsync(119_900);
+    expect(backfill.counters.requests).toBe(1);
+    await vi.advanceTimersByTimeAsync(100);
+    expect((await pending).ticks.map((t) => t.tradeId)).toEqual([7]);
+  });
+
+  it("backs off a 5xx and retries it", async () => {
+    const { server, restUrl } = await scriptedServer([
+      { status: 503, body: "busy" },
+      { status: 200, body: JSON.stringify([trade(8)]) },
+    ]);
+    servers.push(server);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const backfill = new RestBackfill({ restUrl, market: "spot", stream: "trade" });
+    const pending = backfill.page("BTCUSDT", 8, 1, new AbortController().signal);
+    await expect.poll(() => backfill.counters.errors).toBe(1);
+    await vi.advanceTimersByTimeAsync(250); // the first retry's delay is at most the policy's initialMs
+    expect((await pending).ticks.map((t) => t.tradeId)).toEqual([8]);
+    expect(backfill.counters).toMatchObject({ requests: 2, errors: 1 });
   });
 
   it("uses the futures aggTrades path and reads aggregate ids", async () => {
@@ -73,9 +117,9 @@ describe("RestBackfill fetches missing trades by id", () => {
     const abort = new AbortController();
     const backfill = new RestBackfill({ restUrl, market: "spot", stream: "trade" });
     const pending = backfill.page("BTCUSDT", 1, 10, abort.signal);
-    await expect.poll(() => backfill.counters.rateLimited, { message: "the 429 to start the wait" }).toBe(1);
+    await expect.poll(() => backfill.counters.rateLimited).toBe(1); // the minute's wait has begun
     abort.abort(new Error("stopping"));
-    await expect(pending).rejects.toThrow("stopping");
+    await expect(pending).rejects.toMatchObject({ name: "AbortError", cause: new Error("stopping") });
   });
 
   it("refuses a 4xx that retrying cannot fix, with Binance's message", async () => {

@@ -16,6 +16,7 @@ import { Collector } from "../../src/collector/collector.ts";
 import { alignBars, ols } from "../../src/engine/index.ts";
 import { startBinanceServer, type BinanceServer } from "../../src/replay/binance-server.ts";
 import { readCaptureFile } from "../../src/replay/read-capture.ts";
+import { silentLogger } from "../../src/runtime/logger.ts";
 import { listHistory } from "../../src/store/alert-store.ts";
 import { openStore, readTradeStream, type Store, type TickBatch } from "../../src/store/index.ts";
 import { FUTURES_CAPTURE, repoPath } from "../helpers/paths.ts";
@@ -164,7 +165,7 @@ describe("alerts through the replay server, the collector, the store, the alert 
       stream: "trade",
       wsUrl: binance.wsUrl,
       restUrl: binance.restUrl,
-      log: () => {},
+      logger: silentLogger(),
     });
     relay.collector = collector;
     collector.onBatch((batch) => {

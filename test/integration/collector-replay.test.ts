@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Collector } from "../../src/collector/collector.ts";
 import { startBinanceServer, type BinanceServer } from "../../src/replay/binance-server.ts";
 import { readCaptureFile } from "../../src/replay/read-capture.ts";
+import { silentLogger } from "../../src/runtime/logger.ts";
+import { DEFAULT_RETRY } from "../../src/runtime/retry.ts";
+import { captureLogger } from "../helpers/capture-logger.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { FUTURES_CAPTURE, repoPath, SPOT_CAPTURE } from "../helpers/paths.ts";
 import { tempDir, useTempDir } from "../helpers/temp-dir.ts";
@@ -26,7 +29,7 @@ describe("collector against the replay server with every fault on", () => {
   let server: BinanceServer;
   let store: Store;
   let collector: Collector;
-  const logs: string[] = [];
+  const log = captureLogger();
 
   beforeAll(async () => {
     server = await startBinanceServer({
@@ -59,8 +62,8 @@ describe("collector against the replay server with every fault on", () => {
       watchdogMs: 1_500,
       backfillGraceMs: 300,
       quietCheckMs: 2_000,
-      backoff: { initialMs: 50, maxMs: 500 },
-      log: (line) => logs.push(line),
+      retry: { ...DEFAULT_RETRY, initialMs: 50, maxMs: 500 },
+      logger: log.logger,
     });
   }, 30_000);
 
@@ -93,7 +96,7 @@ describe("collector against the replay server with every fault on", () => {
         detail.push(`${symbol}: ${missing.length} missing, first ${missing.slice(0, 10).join(",")}; lost on the wire: ${JSON.stringify(lost.slice(0, 5))}`);
       }
       const state = JSON.stringify({ status: collector.status(), counters: server.stats.counters });
-      throw new Error(`${(error as Error).message}\n${detail.join("\n")}\n${state}\n${logs.slice(-15).join("\n")}`);
+      throw new Error(`${(error as Error).message}\n${detail.join("\n")}\n${state}\n${log.lines.slice(-15).join("\n")}`);
     });
     for (const symbol of SYMBOLS) {
       const published = server.publishedIds(symbol, "trade");
@@ -158,7 +161,7 @@ describe("collector on the aggTrade stream", () => {
       restUrl: server.restUrl,
       backfillGraceMs: 200,
       quietCheckMs: 1_000,
-      log: () => {},
+      logger: silentLogger(),
     });
     try {
       await server.finished;

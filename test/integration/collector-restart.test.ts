@@ -1,5 +1,5 @@
 /**
- * The collector daemon as users run it (`src/collector/cli.ts` in its own process) against the replay server:
+ * The collector daemon as users run it (`ticklens collect` in its own process) against the replay server:
  * killed with SIGKILL in the middle of a replay and started again, it resumes from the last stored id of each
  * symbol and loses nothing; SIGTERM flushes and exits 0; a second signal exits at once.
  */
@@ -24,7 +24,7 @@ interface Daemon {
 function startDaemon(server: BinanceServer, db: string): Daemon {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "src/collector/cli.ts", "--symbols", SYMBOLS.join(","), "--market", "futures",
+    ["--import", "tsx", "src/cli/ticklens.ts", "collect", "--symbols", SYMBOLS.join(","), "--market", "futures",
       "--ws-url", server.wsUrl, "--rest-url", server.restUrl, "--db", db, "--status-every", "0.3"],
     { stdio: ["ignore", "ignore", "pipe"] },
   );

@@ -7,6 +7,7 @@ import { Collector } from "../../src/collector/collector.ts";
 import { FrameRecorder } from "../../src/collector/recorder.ts";
 import { startBinanceServer } from "../../src/replay/binance-server.ts";
 import { readCaptureFile } from "../../src/replay/read-capture.ts";
+import { silentLogger } from "../../src/runtime/logger.ts";
 import { openStore } from "../../src/store/index.ts";
 import { repoPath, SPOT_CAPTURE } from "../helpers/paths.ts";
 import { useTempDir } from "../helpers/temp-dir.ts";
@@ -25,7 +26,7 @@ async function collectFrom(captureFile: string, db: string, record?: string): Pr
     wsUrl: server.wsUrl,
     restUrl: server.restUrl,
     onRawFrame: (text, t) => recorder?.write(text, t),
-    log: () => {},
+    logger: silentLogger(),
   });
   if (record) recorder = new FrameRecorder(record, collector.streamUrls()[0]);
   await server.finished;

@@ -1,8 +1,8 @@
 /**
  * Every notebook in notebooks/ runs top to bottom with the tslab kernel, headless, against the committed real
  * capture, and the key figures it prints equal the engine's own results computed here. The notebooks run in
- * parallel, on a sample database built by this test (TICKLENS_NOTEBOOK_DB), with notebooks/ticklens/ compiled from
- * the current sources.
+ * parallel, on a sample database built by this test (TICKLENS_NOTEBOOK_DB), with dist/src/ (what they import)
+ * compiled from the current sources.
  */
 import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
@@ -34,7 +34,7 @@ describe("notebooks, executed headless with the tslab kernel", () => {
 
   async function runAll(): Promise<void> {
     await requireNotebookSetup(ROOT);
-    await promisify(execFile)("bash", [join(ROOT, "scripts/notebooks/build.sh")]);
+    await promisify(execFile)("bash", [join(ROOT, "scripts/build-code.sh")]);
     const scratch = (tmp = tempDir("ticklens-notebooks-"));
     // Built once here, so the notebooks running side by side do not each build it.
     const db = await ensureSampleDb({ path: scratch.path("notebook-sample.duckdb") });

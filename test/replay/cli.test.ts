@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { parseFaults, parseReplayArgs } from "../../src/replay/cli.ts";
+import { parseFaults, parseReplayArgs } from "../../src/replay/options.ts";
 import { ReplayOptionError } from "../../src/replay/replay-errors.ts";
 import { ROOT, SPOT_CAPTURE as SPOT } from "../helpers/paths.ts";
 import { connect } from "./replay-client.ts";
 
-describe("replay command line", () => {
+describe("replay command line (ticklens replay)", () => {
   it("parses files, speed, market, repeat, port and faults with default or given rates", () => {
     const cmd = parseReplayArgs(["--file", "a.csv", "--file", "b.capture", "--speed", "max", "--market", "futures", "--repeat", "3", "--port", "9000", "--faults", "drop,lose=0.02,429,418", "--seed", "9"]);
     expect(cmd.files).toEqual(["a.csv", "b.capture"]);
@@ -16,18 +16,28 @@ describe("replay command line", () => {
     expect(parseFaults("halfopen,shutdown=0.5,malformed,duplicate", 1)).toEqual({ seed: 1, halfOpen: 0.0002, shutdown: 0.5, malformed: 0.001, duplicate: 0.001 });
   });
 
-  it("names the flag that is wrong", () => {
-    expect(() => parseReplayArgs([])).toThrow(/--file is required/);
-    expect(() => parseReplayArgs(["--file", "a", "--speed", "fast"])).toThrow(/--speed must be a positive number or "max"/);
-    expect(() => parseReplayArgs(["--file", "a", "--market", "margin"])).toThrow(/--market must be spot or futures/);
-    expect(() => parseReplayArgs(["--file", "a", "--faults", "flood"])).toThrow(/unknown fault "flood"/);
-    expect(() => parseReplayArgs(["--file", "a", "--faults", "lose=2"])).toThrow(ReplayOptionError);
-    expect(() => parseReplayArgs(["--file", "a", "--port", "x"])).toThrow(/--port must be a number/);
-    expect(() => parseReplayArgs(["--file", "a", "--colour"])).toThrow(ReplayOptionError);
+  it("names the flag that is wrong, and its environment variable", () => {
+    expect(() => parseReplayArgs([], {})).toThrow(/--file \(or TICKLENS_REPLAY_FILE\) is required/);
+    expect(() => parseReplayArgs(["--file", "a", "--speed", "fast"], {})).toThrow(/--speed \(or TICKLENS_REPLAY_SPEED\) must be a positive number or "max"/);
+    expect(() => parseReplayArgs(["--file", "a", "--market", "margin"], {})).toThrow(/--market \(or TICKLENS_REPLAY_MARKET\) must be spot or futures/);
+    expect(() => parseReplayArgs(["--file", "a", "--faults", "flood"], {})).toThrow(/--faults \(or TICKLENS_REPLAY_FAULTS\) unknown fault "flood"/);
+    expect(() => parseReplayArgs(["--file", "a", "--faults", "lose=2"], {})).toThrow(ReplayOptionError);
+    expect(() => parseReplayArgs(["--file", "a", "--port", "x"], {})).toThrow(/--port \(or TICKLENS_REPLAY_PORT\) must be a number/);
+    expect(() => parseReplayArgs(["--file", "a", "--colour"], {})).toThrow(ReplayOptionError);
+    expect(() => parseReplayArgs(["--file", "a", "--colour"], {})).toThrow(/unknown option --colour/);
+  });
+
+  it("reads each option from its environment variable when the flag is not given", () => {
+    const cmd = parseReplayArgs([], { TICKLENS_REPLAY_FILE: "a.csv,b.csv", TICKLENS_REPLAY_SPEED: "max", TICKLENS_REPLAY_REBASE: "1", TICKLENS_REPLAY_FAULTS: "418" });
+    expect(cmd.files).toEqual(["a.csv", "b.csv"]);
+    expect(cmd.options).toMatchObject({ speed: "max", rebaseTimes: true, faults: { seed: 1, ban418: true } });
   });
 
   it("prints its URLs as one JSON line, serves the capture, and exits cleanly on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/replay/cli.ts", "--file", SPOT, "--speed", "max"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/ticklens.ts", "replay", "--file", SPOT, "--speed", "max"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -48,7 +58,8 @@ describe("replay command line", () => {
       child.kill("SIGTERM");
     }
     expect(await exited).toBe(0);
-    expect(stderr).toMatch(/SIGTERM: closing/);
+    expect(stderr).toMatch(/replay: pid \d+/);
+    expect(stderr).toMatch(/SIGTERM: stopping cleanly/);
     expect(stderr).toMatch(/published \d+\/5757 events/);
   });
 });

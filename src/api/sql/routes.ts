@@ -11,6 +11,7 @@ import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { apiRouter, type ApiRouter, arrowContent, bearer, documentedBody, refused, shuttingDown, unauthorized } from "../http/openapi.ts";
 import { checkReadOnlySelect } from "./guard.ts";
+import { toJsonValue } from "./json-value.ts";
 import { parseJsonBody } from "../validation.ts";
 import { uniqueNames } from "../../engine/index.ts";
 
@@ -182,20 +183,3 @@ async function runLimited(connection: DuckDBConnection, sql: string, limit: numb
     await connection.run("ROLLBACK").catch(() => undefined);
   }
 }
-
-/** JSON-safe value: bigints as numbers when exact else strings, dates as ISO strings, bytes as base64. */
-export function toJsonValue(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
-  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.toISOString() : null;
-  if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
-  if (Array.isArray(value)) return value.map(toJsonValue);
-  if (typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v);
-    return out;
-  }
-  return value;
-}
-

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import { DATA_KINDS, symbolSchema, timeframeSchema } from "../../engine/index.ts";
+import { componentLogger } from "../../runtime/logger.ts";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { apiRouter, type ApiRouter, bearer, documentedBody, errorSchema, jsonAnswer, refused, shuttingDown, unauthorized } from "../http/openapi.ts";
@@ -64,7 +65,7 @@ const csvProblemsSchema = errorSchema
 
 const csvText = { schema: z.string().meta({ description: "The CSV file itself" }) };
 
-/** Files above this many bytes log their progress to stderr. */
+/** Files above this many bytes log their progress (info, component `upload`). */
 const PROGRESS_BYTES = 5 * 1024 * 1024;
 
 /**
@@ -131,9 +132,8 @@ export function uploadRoutes(deps: ApiDeps): ApiRouter {
     const text = decodeUtf8(bytes);
     const checksum = createHash("sha256").update(bytes).digest("hex");
     const large = bytes.byteLength > PROGRESS_BYTES;
-    const log = (message: string) => {
-      if (large) process.stderr.write(`upload ${q.name}: ${message}\n`);
-    };
+    const logger = large ? componentLogger("upload") : null;
+    const log = (message: string) => logger?.info(`${q.name}: ${message}`);
     log(`received ${bytes.byteLength} bytes`);
 
     const record = await serialUpload(store, async () => {

@@ -1,0 +1,159 @@
+import { ApiError } from "./errors.js";
+/**
+ * Table functions a query may call. Everything else is refused: the list of DuckDB table functions that read files
+ * (read_csv, read_parquet, glob, read_text, …), run SQL (query, query_table, json_execute_serialized_sql) or change
+ * state (checkpoint, enable_logging, …) grows with every extension, so only known-harmless ones pass.
+ */
+export const ALLOWED_TABLE_FUNCTIONS = new Set([
+    "range",
+    "generate_series",
+    "unnest",
+    "json_each",
+    "json_tree",
+    "duckdb_tables",
+    "duckdb_columns",
+    "duckdb_views",
+    "duckdb_schemas",
+    "duckdb_types",
+]);
+/**
+ * Scalar functions refused wherever they appear: environment and settings, sequences (nextval writes), SQL that
+ * runs SQL, logging, sleeping. Names starting with a refused prefix (read_, parquet_, pragma_, …) are refused too.
+ */
+export const DENIED_FUNCTIONS = new Set([
+    "getenv",
+    "current_setting",
+    "nextval",
+    "currval",
+    "setseed",
+    "sleep_ms",
+    "write_log",
+    "query",
+    "query_table",
+    "json_execute_serialized_sql",
+    "json_deserialize_sql",
+    "json_serialize_sql",
+    "json_serialize_plan",
+    "sql_auto_complete",
+    "glob",
+    "checkpoint",
+    "force_checkpoint",
+    "which_secret",
+    "sniff_csv",
+    "summary",
+]);
+const DENIED_PREFIXES = ["read_", "parquet_", "pragma_", "enable_", "disable_", "duckdb_secret", "duckdb_log", "truncate_", "icu_"];
+/** Query-node types that can only read. */
+const QUERY_NODES = new Set(["SELECT_NODE", "SET_OPERATION_NODE", "RECURSIVE_CTE_NODE", "CTE_NODE"]);
+/** Schemas a base-table reference may name. */
+const SCHEMAS = new Set(["", "main", "information_schema", "pg_catalog"]);
+/** SHOW forms that list the database's own tables (SHOW TABLES, SHOW ALL TABLES). */
+const SHOW_LISTINGS = new Set(['"tables"', "__show_tables_expanded"]);
+/**
+ * Refuses SQL that is not one read-only SELECT over stored relations.
+ *
+ * @param connection a store connection (used to parse the SQL and to list existing tables and views)
+ * @param sql the user's SQL
+ * @returns when the SQL may run
+ * @throws {ApiError} 400 `sql_syntax` (DuckDB's parser message), `not_select` (any other statement, or several),
+ *   `forbidden_table_function`, `forbidden_function`, `unknown_relation` (a name that is not a stored table/view or a
+ *   CTE in scope: DuckDB would otherwise read it as a file)
+ * @example
+ * await store.read((c) => checkReadOnlySelect(c, "SELECT count(*) FROM tick_data"));
+ */
+export async function checkReadOnlySelect(connection, sql) {
+    const reader = await connection.runAndReadAll("SELECT json_serialize_sql($1::VARCHAR)", [sql]);
+    const parsed = JSON.parse(String(reader.getRows()[0][0]));
+    if (parsed.error) {
+        if (parsed.error_type === "parser") {
+            throw new ApiError(400, "sql_syntax", `SQL syntax error: ${parsed.error_message ?? "unparseable"}`, "sql");
+        }
+        throw new ApiError(400, "not_select", "only a single read-only SELECT statement is allowed", "sql");
+    }
+    const statements = parsed.statements ?? [];
+    if (statements.length !== 1) {
+        throw new ApiError(400, "not_select", `exactly one SELECT statement is allowed, got ${statements.length}`, "sql");
+    }
+    const root = statements[0].node;
+    if (root === null || typeof root !== "object" || !QUERY_NODES.has(String(root.type))) {
+        throw new ApiError(400, "not_select", "only a single read-only SELECT statement is allowed", "sql");
+    }
+    const relations = await storedRelations(connection);
+    walk(root, [], relations);
+}
+/** Lower-cased names of the database's own tables and views, plus information_schema (not DuckDB's internals). */
+async function storedRelations(connection) {
+    const reader = await connection.runAndReadAll(`SELECT lower(table_name) FROM duckdb_tables() WHERE NOT internal AND database_name = current_database()
+     UNION ALL SELECT lower(view_name) FROM duckdb_views()
+       WHERE (NOT internal AND database_name = current_database()) OR schema_name = 'information_schema'`);
+    return new Set(reader.getRows().map((row) => String(row[0])));
+}
+/**
+ * Visits every node of the serialized tree. CTE names are in scope inside the node that defines them (which covers
+ * the CTE bodies themselves, for recursive CTEs) and nowhere else.
+ */
+function walk(node, scope, relations) {
+    if (Array.isArray(node)) {
+        for (const child of node)
+            walk(child, scope, relations);
+        return;
+    }
+    if (node === null || typeof node !== "object")
+        return;
+    const obj = node;
+    let inner = scope;
+    const cteMap = obj.cte_map;
+    if (cteMap && Array.isArray(cteMap.map) && cteMap.map.length > 0) {
+        inner = [...scope, new Set(cteMap.map.map((entry) => String(entry.key).toLowerCase()))];
+    }
+    if (obj.type === "TABLE_FUNCTION")
+        checkTableFunction(obj);
+    if (obj.type === "BASE_TABLE")
+        checkBaseTable(obj, inner, relations);
+    if (obj.type === "SHOW_REF")
+        checkShow(obj, relations);
+    if (obj.class === "FUNCTION" || typeof obj.function_name === "string")
+        checkFunction(String(obj.function_name ?? ""));
+    for (const key of Object.keys(obj))
+        walk(obj[key], inner, relations);
+}
+function checkTableFunction(ref) {
+    const fn = ref.function;
+    const name = String(fn?.function_name ?? "").toLowerCase();
+    if (!ALLOWED_TABLE_FUNCTIONS.has(name)) {
+        throw new ApiError(400, "forbidden_table_function", `table function ${name}() is not allowed; allowed: ${[...ALLOWED_TABLE_FUNCTIONS].join(", ")}`, "sql");
+    }
+}
+function checkFunction(rawName) {
+    const name = rawName.toLowerCase();
+    if (ALLOWED_TABLE_FUNCTIONS.has(name))
+        return;
+    if (DENIED_FUNCTIONS.has(name) || DENIED_PREFIXES.some((prefix) => name.startsWith(prefix))) {
+        throw new ApiError(400, "forbidden_function", `function ${name}() is not allowed in /api/sql`, "sql");
+    }
+}
+/** SHOW TABLES, DESCRIBE <table> and SUMMARIZE <table> pass; DESCRIBE/SUMMARIZE of a query is walked like any query. */
+function checkShow(ref, relations) {
+    if (ref.query !== null && ref.query !== undefined)
+        return;
+    const raw = String(ref.table_name ?? "");
+    if (SHOW_LISTINGS.has(raw) && String(ref.catalog_name ?? "") === "" && String(ref.schema_name ?? "") === "")
+        return;
+    const table = raw.replace(/^"(.*)"$/, "$1");
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table) || String(ref.catalog_name ?? "") !== "" || !relations.has(table.toLowerCase())) {
+        throw new ApiError(400, "unknown_relation", `"${table.slice(0, 200)}" is not a stored table or view`, "sql");
+    }
+}
+function checkBaseTable(ref, scope, relations) {
+    const table = String(ref.table_name ?? "");
+    const schema = String(ref.schema_name ?? "").toLowerCase();
+    const catalog = String(ref.catalog_name ?? "");
+    const lower = table.toLowerCase();
+    if (catalog === "" && schema === "" && scope.some((names) => names.has(lower)))
+        return;
+    // A name that is not a stored relation would fall through to DuckDB's replacement scans, which read files
+    // ('/etc/passwd', 'x.csv'); only plain identifiers naming existing tables and views pass.
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table) || catalog !== "" || !SCHEMAS.has(schema) || !relations.has(lower)) {
+        throw new ApiError(400, "unknown_relation", `"${table.slice(0, 200)}" is not a stored table or view`, "sql");
+    }
+}

@@ -1,0 +1,34 @@
+/**
+ * The compiled CLI the tests run, as users do (plain node on dist/src): built by scripts/build-code.sh, which skips
+ * a build that is current and makes builds started at the same time (test files running in parallel) take turns.
+ */
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** The `bin` of package.json. */
+export const TICKLENS = join(ROOT, "dist/src/cli/ticklens.js");
+
+/** Builds dist/src unless it is current (a first build takes tens of seconds). */
+export async function buildCode(): Promise<void> {
+  await promisify(execFile)("bash", [join(ROOT, "scripts/build-code.sh")], { cwd: ROOT });
+}
+
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a command to its end and returns its exit code and output (a non-zero exit is not an error here). */
+export function run(file: string, args: readonly string[], options: { readonly env?: NodeJS.ProcessEnv; readonly input?: string } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(file, [...args], { cwd: ROOT, env: options.env ?? process.env }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== "number") reject(error);
+      else resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+    });
+    child.stdin?.end(options.input ?? "");
+  });
+}
