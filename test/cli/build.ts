@@ -4,10 +4,11 @@
  */
 import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
-export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+import { ROOT } from "../helpers/paths.ts";
+
+export { ROOT };
 /** The `bin` of package.json. */
 export const TICKLENS = join(ROOT, "dist/src/cli/ticklens.js");
 

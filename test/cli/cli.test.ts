@@ -3,14 +3,12 @@
  * each command's options with their environment variables (from the same tables the options are read from), usage
  * errors exiting 2 with the flag named, and `ticklens sql` on a DuckDB file and on a running server.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { startApiServer } from "../../src/api/server.ts";
 import { LOG_OPTIONS } from "../../src/cli/command.ts";
 import { COMMANDS } from "../../src/cli/commands/index.ts";
 import { openStore } from "../../src/store/index.ts";
+import { useTempDir } from "../helpers/temp-dir.ts";
 import { tick, toBatch } from "../store/helpers.ts";
 import { buildCode, run, TICKLENS } from "./build.ts";
 
@@ -83,20 +81,18 @@ describe("usage errors exit 2 and name what is wrong", () => {
 });
 
 describe("ticklens sql", () => {
-  let dir = "";
+  const dir = useTempDir("ticklens-cli-sql-");
   let db = "";
   const QUERY = "SELECT symbol, count(*) AS trades, sum(qty) AS qty, min(trade_time) AS first FROM tick_data GROUP BY symbol ORDER BY symbol";
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "ticklens-cli-sql-"));
-    db = join(dir, "sql.duckdb");
+    db = dir.path("sql.duckdb");
     const store = await openStore(db);
     const t0 = Date.parse("2025-12-16T22:08:00Z");
     await store.appendTicks(toBatch([tick("BTCUSDT", 1, t0, 87_000, 0.5), tick("BTCUSDT", 2, t0 + 10, 87_001, 0.25), tick("ETHUSDT", 1, t0 + 5, 2_950, 2)]));
     await store.resample({ final: true });
     await store.close();
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const CSV = "symbol,trades,qty,first\nBTCUSDT,2,0.75,2025-12-16T22:08:00.000Z\nETHUSDT,1,2,2025-12-16T22:08:00.005Z\n";
 
@@ -126,7 +122,7 @@ describe("ticklens sql", () => {
       expect(refused.stdout).toBe("");
       expect(refused.stderr).toMatch(/ERROR: sql: (not_select|forbidden_table_function|sql_error)/);
     }
-    expect(await ticklens("sql", "--db", join(dir, "none.duckdb"), "SELECT 1")).toMatchObject({ code: 1, stderr: expect.stringContaining("cannot open") });
+    expect(await ticklens("sql", "--db", dir.path("none.duckdb"), "SELECT 1")).toMatchObject({ code: 1, stderr: expect.stringContaining("cannot open") });
     expect(await ticklens("sql", "--db", db, "--format", "xml", "SELECT 1")).toMatchObject({ code: 2, stderr: expect.stringContaining("--format (or TICKLENS_SQL_FORMAT)") });
     expect(await ticklens("sql", "--db", db, "SELECT 1", "SELECT 2")).toMatchObject({ code: 2, stderr: expect.stringContaining("one QUERY argument") });
   });

@@ -6,16 +6,15 @@
  * the process receives twice (the terminal signals the process group, npm forwards it), is one request.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startBinanceServer, type BinanceServer } from "../../src/replay/binance-server.ts";
 import { readCaptureFile } from "../../src/replay/read-capture.ts";
 import { openStore } from "../../src/store/index.ts";
+import { FUTURES_CAPTURE, repoPath } from "../helpers/paths.ts";
+import { tempDir, type TempDir } from "../helpers/temp-dir.ts";
 import { buildCode, ROOT } from "./build.ts";
 
-const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
 /** The stop requirement: from the signal to a clean exit. */
 const STOP_WITHIN_MS = 10_000;
 
@@ -94,12 +93,12 @@ function parentOf(pid: number): number {
 }
 
 let server: BinanceServer;
-const dirs: string[] = [];
+const dirs: TempDir[] = [];
 const stopTimes: Record<string, number> = {};
 
 beforeAll(async () => {
   await buildCode();
-  server = await startBinanceServer({ capture: readCaptureFile(CAPTURE), market: "futures", speed: 10, repeat: Number.POSITIVE_INFINITY });
+  server = await startBinanceServer({ capture: readCaptureFile(repoPath(FUTURES_CAPTURE)), market: "futures", speed: 10, repeat: Number.POSITIVE_INFINITY });
 }, 300_000);
 
 afterEach(() => {
@@ -113,14 +112,14 @@ afterEach(() => {
 
 afterAll(async () => {
   await server?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  for (const d of dirs) d.cleanup();
   console.info(`signals: stop times (signal → clean exit) ${JSON.stringify(stopTimes)}`);
 });
 
 function tempDb(): string {
-  const dir = mkdtempSync(join(tmpdir(), "ticklens-signals-"));
+  const dir = tempDir("ticklens-signals-");
   dirs.push(dir);
-  return join(dir, "signals.duckdb");
+  return dir.path("signals.duckdb");
 }
 
 /** The collector's flags for the replay server. */

@@ -22,13 +22,13 @@ import {
 } from "../../src/engine/index.ts";
 import { futuresCaptureTrades } from "../helpers/capture-trades.ts";
 import { expectRelClose, expectSeriesClose, loadFixture } from "../helpers/fixtures.ts";
+import { FUTURES_CAPTURE } from "../helpers/paths.ts";
 
 // The report is a composition of engine functions whose outputs the other engine tests check against statsmodels /
 // pandas / scipy. Here: on the real capture, the fixtures' inputs are the report's aligned closes, every output of
 // the report equals those functions' outputs on them (bit for bit), and the headline numbers match the fixtures.
 
-const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
-const bars1s = toBars(futuresCaptureTrades(CAPTURE), "1s");
+const bars1s = toBars(futuresCaptureTrades(FUTURES_CAPTURE), "1s");
 const eth = bars1s.filter((b) => b.symbol === "ETHUSDT");
 const btc = bars1s.filter((b) => b.symbol === "BTCUSDT");
 

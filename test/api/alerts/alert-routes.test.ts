@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertRoutes } from "../../../src/api/alerts/routes.ts";
@@ -8,6 +5,7 @@ import { onApiError } from "../../../src/api/errors.ts";
 import { alignBars, backtestAlertRule, ols, parseAlertRule, type AlertEvent } from "../../../src/engine/index.ts";
 import { appendHistory, listHistory, listRules } from "../../../src/store/alert-store.ts";
 import { openStore, readTradeStream, type Store } from "../../../src/store/index.ts";
+import { useTempDir } from "../../helpers/temp-dir.ts";
 import { captureStore } from "../api-store.ts";
 
 const mount = (store: Store): Hono => {
@@ -56,19 +54,17 @@ const counts = async (store: Store) =>
     return { rules: Number(r[0]), history: Number(r[1]) };
   });
 
-let dir: string;
+const dir = useTempDir("ticklens-alerts-");
 let path: string;
 let store: Store;
 let app: Hono;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "ticklens-alerts-"));
-  path = join(dir, "alerts.duckdb");
+  path = dir.path("alerts.duckdb");
   store = await openStore(path);
   app = mount(store);
 });
 afterAll(async () => {
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("alert rule CRUD", () => {

@@ -136,6 +136,7 @@ describe("the generated OpenAPI document", () => {
       expect(await isNoRoute(res)).toBe(false);
       expect(res.status).toBeLessThan(500);
       expect(Object.keys(op.responses)).toContain(String(res.status));
+      await res.body?.cancel(); // a download not read would keep its temporary file (the Parquet export's)
     },
   );
 
@@ -146,6 +147,7 @@ describe("the generated OpenAPI document", () => {
       expect(await isNoRoute(res)).toBe(false);
       expect(res.status).toBeLessThan(500);
       expect(Object.keys(op.responses)).toContain(String(res.status));
+      await res.body?.cancel(); // a download not read would keep its temporary file (the Parquet export's)
     },
   );
 
