@@ -18,6 +18,7 @@ import { openApiDocument, type ApiRouter, type OpenApiDocument } from "./http/op
 import { mountLiveSocket, type LiveSocketOptions } from "./live/socket.ts";
 import { marketRoutes } from "./market/routes.ts";
 import { requireToken } from "./http/auth.ts";
+import { hostGuard, originGuard, requireJson, type ListenAddress } from "./http/request-guard.ts";
 import { ResponseCache } from "./http/response-cache.ts";
 import { sqlRoutes } from "./sql/routes.ts";
 import { uploadRoutes } from "./upload/routes.ts";
@@ -29,6 +30,8 @@ export interface AppOptions {
   readonly live?: LiveSocketOptions;
   /** The built dashboard served at `/` (default none: API only). */
   readonly dashboardDir?: string;
+  /** The address the server listens on (server.ts); without it only loopback names are accepted as Host. */
+  readonly listening?: () => ListenAddress | undefined;
 }
 
 export interface TicklensApp {
@@ -41,14 +44,16 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): TicklensApp 
   const app: ApiRouter = new OpenAPIHono<BlankEnv>();
   app.onError(onApiError);
   app.notFound((c) => c.json({ error: { code: "not_found", message: `no route ${c.req.method} ${c.req.path}`, field: null } }, 404));
+  // Before any route: a Host that is not this server (DNS rebinding) is refused everywhere, pages included.
+  app.use("*", hostGuard({ allowedHosts: deps.allowedHosts, listening: options.listening }));
   if (deps.corsOrigins && deps.corsOrigins.length > 0) app.use("*", cors({ origin: [...deps.corsOrigins] }));
-  // Mutating endpoints and raw SQL need the bearer token when one is configured (always off loopback).
-  app.use("/api/sql", requireToken(deps));
-  app.use("/api/upload", requireToken(deps));
-  // Alert rules are read freely; creating, changing, deleting, acknowledging and backtesting need the token.
-  for (const path of ["/api/alerts", "/api/alerts/*"]) {
-    app.use(path, async (c, next) => (c.req.method === "GET" ? next() : requireToken(deps)(c, next)));
-  }
+  // State changes and the live socket only from this server's pages or a CORS origin (http/request-guard.ts).
+  app.use("*", originGuard(deps.corsOrigins ?? []));
+  // With API_TOKEN, every /api route but /api/health, and /ws/live, need it (http/auth.ts).
+  app.use("/api/*", requireToken(deps));
+  app.use("/ws/live", requireToken(deps));
+  // The routes that read a JSON body take it only as application/json: no cross-site text/plain form of it.
+  for (const path of ["/api/sql", "/api/alerts", "/api/alerts/:id"]) app.use(path, requireJson());
   // Reads are shared until the data changes: a stored batch makes them stale (recomputed, briefly served stale
   // meanwhile), an upload invalidates them outright (see http/response-cache.ts).
   const cache = new ResponseCache();

@@ -22,10 +22,12 @@ export interface ApiDeps {
   readonly alerts?: AlertService | null;
   /** Where the collector's trades come from, for the dashboard's indicator: Binance itself, or a replay. */
   readonly feed?: { readonly mode: "live" | "replay"; readonly url: string } | null;
-  /** Bearer token required by mutating endpoints and /api/sql (null: none required, loopback only). */
+  /** Bearer token every /api route (but /api/health) and /ws/live require (null: none required, loopback only). */
   readonly token?: string | null;
   /** Largest accepted upload, bytes. */
   readonly maxUploadBytes?: number;
   /** Origins allowed by CORS (e.g. `https://dash.example.com`); none by default: CORS is off. */
   readonly corsOrigins?: readonly string[];
+  /** Host names accepted besides the listen address and loopback (`--allowed-hosts`); others get 421. */
+  readonly allowedHosts?: readonly string[];
 }

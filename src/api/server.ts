@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { createApp } from "./app.ts";
 import type { ApiDeps } from "./deps.ts";
+import type { ListenAddress } from "./http/request-guard.ts";
 
 export interface ApiServerOptions {
   /** Default 127.0.0.1. */
@@ -35,7 +36,10 @@ export async function startApiServer(deps: ApiDeps, options: ApiServerOptions = 
   if (!LOOPBACK.test(host) && !deps.token) {
     throw new ApiServerConfigError(`refusing to listen on ${host} without API_TOKEN: set it, or bind 127.0.0.1`);
   }
-  const { app, close: closeApp } = createApp(deps, { upgradeWebSocket, dashboardDir: options.dashboardDir });
+  // The Host header must name this address (or loopback at its port): known once the port is bound.
+  let bound: ListenAddress | undefined;
+  const listening = () => bound;
+  const { app, close: closeApp } = createApp(deps, { upgradeWebSocket, dashboardDir: options.dashboardDir, listening });
   // Clients send only small control frames; a large one is refused by `ws` before it is buffered.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const server = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host, websocket: { server: wss } });
@@ -44,6 +48,7 @@ export async function startApiServer(deps: ApiDeps, options: ApiServerOptions = 
     server.once("error", reject);
   });
   const { port } = server.address() as AddressInfo;
+  bound = { host, port };
   const shown = host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${shown}:${port}`,

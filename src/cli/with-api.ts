@@ -22,7 +22,7 @@ export function withApi(config: ApiConfig, log: Logger, feedMode: "live" | "repl
     const alerts = await AlertService.start(store, collector);
     const feed = { mode: feedMode, url: collector.streamUrls()[0] ?? "" };
     const api = await startApiServer(
-      { store, live: collector, alerts, feed, token: config.token, corsOrigins: config.corsOrigins },
+      { store, live: collector, alerts, feed, token: config.token, corsOrigins: config.corsOrigins, allowedHosts: config.allowedHosts },
       { host: config.host, port: config.port, dashboardDir: DASHBOARD_DIR },
     );
     log.info(`dashboard and API on ${api.url} (docs ${api.url}/api/docs, live ${api.url.replace("http", "ws")}/ws/live)`);

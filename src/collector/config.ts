@@ -27,10 +27,12 @@ export interface CollectorConfig {
 export interface ApiConfig {
   readonly host: string;
   readonly port: number;
-  /** Bearer token `/api/sql` and `/api/upload` ask for; required to bind beyond loopback. */
+  /** Bearer token every /api route (but /api/health) and /ws/live ask for; required to bind beyond loopback. */
   readonly token: string | null;
-  /** Origins CORS allows (none: CORS off). */
+  /** Origins CORS allows (none: CORS off); they may also change state. */
   readonly corsOrigins: readonly string[];
+  /** Host names served besides the listen address and loopback (others: 421). */
+  readonly allowedHosts: readonly string[];
 }
 
 /** Binance's public endpoints per market. */
@@ -56,8 +58,14 @@ export const COLLECTOR_OPTIONS: OptionTable = [
 export const API_OPTIONS: OptionTable = [
   { name: "host", env: "TICKLENS_HOST", value: "HOST", default: "127.0.0.1", help: "address to serve on; beyond loopback needs API_TOKEN" },
   { name: "port", env: "TICKLENS_PORT", value: "PORT", default: "8080", help: "port of the API and dashboard; 0 picks a free one" },
-  { name: "cors-origin", env: "CORS_ORIGIN", value: "LIST", help: "origins CORS allows, comma-separated (default: CORS off)" },
-  { name: "api-token", env: "API_TOKEN", envOnly: true, help: "then /api/sql and /api/upload ask for Authorization: Bearer <API_TOKEN>" },
+  { name: "cors-origin", env: "CORS_ORIGIN", value: "LIST", help: "origins CORS allows and that may change state, comma-separated (default: CORS off)" },
+  {
+    name: "allowed-hosts",
+    env: "TICKLENS_ALLOWED_HOSTS",
+    value: "LIST",
+    help: "Host names served besides the listen address and localhost, comma-separated (name, or name:port); others get 421",
+  },
+  { name: "api-token", env: "API_TOKEN", envOnly: true, help: "then every /api route but /api/health, and /ws/live, ask for Authorization: Bearer <API_TOKEN>" },
 ];
 
 /** A setting out of its domain; the message names the flag and its variable. */
@@ -110,12 +118,11 @@ export function apiConfig(values: OptionValues): ApiConfig {
   const portText = values.string("port")!;
   const port = Number(portText);
   if (portText.trim() === "" || !Number.isInteger(port) || port < 0 || port > 65_535) throw bad(values, "port", `must be a port number, got "${portText}"`);
-  return {
-    host: values.string("host")!,
-    port,
-    token: values.string("api-token") || null,
-    corsOrigins: (values.string("cors-origin") ?? "").split(",").map((o) => o.trim()).filter(Boolean),
-  };
+  const list = (flag: string) => (values.string(flag) ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  const allowedHosts = list("allowed-hosts");
+  const badHost = allowedHosts.find((h) => !/^(\[[0-9a-fA-F:.]+\]|[^\s:[\]/@]+)(:\d{1,5})?$/.test(h));
+  if (badHost !== undefined) throw bad(values, "allowed-hosts", `must be host names (name or name:port), got "${badHost}"`);
+  return { host: values.string("host")!, port, token: values.string("api-token") || null, corsOrigins: list("cors-origin"), allowedHosts };
 }
 
 /**

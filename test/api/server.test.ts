@@ -41,11 +41,13 @@ describe("the API on a real port", () => {
     await expect(startApiServer({ store }, { host: "0.0.0.0", port: 0 })).rejects.toThrow(/API_TOKEN/);
   });
 
-  it("with a token, serves beyond loopback and asks for it on /api/sql", async () => {
+  it("with a token, serves beyond loopback and asks for it on every /api route but /api/health", async () => {
     const open = await startApiServer({ store, token: "s3cret" }, { host: "0.0.0.0", port: 0 });
     try {
       const url = `http://127.0.0.1:${open.port}`;
-      expect((await fetch(`${url}/api/symbols`)).status).toBe(200);
+      expect((await fetch(`${url}/api/symbols`, { headers: { authorization: "Bearer s3cret" } })).status).toBe(200);
+      expect((await fetch(`${url}/api/symbols`)).status).toBe(401);
+      expect((await fetch(`${url}/api/health`)).status).toBe(200);
       const refused = await fetch(`${url}/api/sql`, { method: "POST", body: JSON.stringify({ sql: "SELECT 1" }) });
       expect(refused.status).toBe(401);
       expect(((await refused.json()) as { error: { field: string } }).error.field).toBe("authorization");

@@ -17,7 +17,14 @@ describe("collector configuration: flags, then environment, then defaults", () =
       port: 8080,
       token: null,
       corsOrigins: [],
+      allowedHosts: [],
     });
+  });
+
+  it("reads the extra Host names the API serves, and refuses a malformed one", () => {
+    expect(readCollectorConfig(["--allowed-hosts", "dash.example.com, box.lan:8443"], {}).allowedHosts).toEqual(["dash.example.com", "box.lan:8443"]);
+    expect(readCollectorConfig([], { TICKLENS_ALLOWED_HOSTS: "[::1]:9000" }).allowedHosts).toEqual(["[::1]:9000"]);
+    expect(() => readCollectorConfig(["--allowed-hosts", "http://x.example/"], {})).toThrow(/--allowed-hosts.*TICKLENS_ALLOWED_HOSTS|TICKLENS_ALLOWED_HOSTS/);
   });
 
   it("uses the futures endpoints for --market futures", () => {

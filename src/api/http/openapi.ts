@@ -83,7 +83,7 @@ export const bearer = [{ bearerAuth: [] }];
  * A request body the handler reads itself, documented by `schema` as the component `name`. The route's own
  * reading (`parseJsonBody`, `parseAlertRule`, the upload's streaming reader) keeps the API's refusals: a body that
  * is not JSON is `invalid_body`, a bad rule `invalid_rule` naming its field; zod-openapi's body validator would
- * answer those itself (and refuse a JSON body sent without a JSON content type, which the API accepts).
+ * answer those itself. (A JSON body's content type is checked by `requireJson` in http/request-guard.ts: 415.)
  *
  * @param router the router declaring the route (its registry receives the component)
  * @param name the component's name, e.g. `"SqlRequest"`
@@ -123,7 +123,7 @@ export function openApiDocument(app: ApiRouter): OpenApiDocument {
       description: "API_TOKEN; required only when the server has one",
     });
   }
-  return app.getOpenAPI31Document({
+  return withGuards(app.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
       title: "Ticklens API",
@@ -131,7 +131,44 @@ export function openApiDocument(app: ApiRouter): OpenApiDocument {
       description:
         "Binance trades, bars and pairs analytics from the Ticklens DuckDB store. Every refusal is JSON " +
         '`{ "error": { "code", "message", "field" } }` with a 4xx status (503 `shutting_down` while the server stops); ' +
-        "an unknown path under /api answers 404 `not_found`. Times in JSON are ms since the Unix epoch, UTC.",
+        "an unknown path under /api answers 404 `not_found`. Times in JSON are ms since the Unix epoch, UTC. Every route " +
+        "answers 421 `misdirected_host` to a Host header that names another server (DNS rebinding); POST, PATCH, DELETE " +
+        "and the /ws/live upgrade answer 403 `forbidden_origin` to a page of another origin than the server's own or " +
+        "CORS_ORIGIN's; with API_TOKEN set, every /api route but /api/health, and /ws/live, need the bearer token.",
     },
-  });
+  }));
+}
+
+type Operation = { security?: unknown; responses?: Record<string, unknown>; requestBody?: { content?: Record<string, unknown> } };
+
+/** A refusal as the generator writes it: the description and the error component. */
+const refusal = (codes: readonly string[], why: string) => ({
+  description: refused(codes, why).description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
+
+/**
+ * What the app-wide guards (http/auth.ts, http/request-guard.ts) add to every operation: the bearer token (not on
+ * /api/health and /metrics), 403 on state changes, 415 on JSON bodies. Declared once here rather than per route.
+ */
+function withGuards(document: ReturnType<ApiRouter["getOpenAPI31Document"]>) {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
+  for (const [path, operations] of Object.entries(paths)) {
+    for (const [method, op] of Object.entries(operations)) {
+      const needsToken = (path.startsWith("/api/") && path !== "/api/health") || path === "/ws/live";
+      if (needsToken) op.security = bearer;
+      // /ws/live documents only its upgrade; its refusals are in the description of the document.
+      if (path === "/ws/live") continue;
+      const responses = (op.responses ??= {});
+      if (needsToken) responses["401"] ??= refusal(["unauthorized"], "The server has API_TOKEN set and the request lacks `Authorization: Bearer <API_TOKEN>`");
+      if (["post", "patch", "delete"].includes(method)) {
+        responses["403"] ??= refusal(["forbidden_origin"], "Sent by a page of another origin than the server's own or one in CORS_ORIGIN");
+      }
+      const types = Object.keys(op.requestBody?.content ?? {});
+      if (types.length === 1 && types[0] === "application/json") {
+        responses["415"] ??= refusal(["unsupported_media_type"], "The body was not sent as `Content-Type: application/json`");
+      }
+    }
+  }
+  return document;
 }
