@@ -3,6 +3,8 @@
  * on its own (capped backoff) and re-subscribes, so every handler gets a fresh snapshot after a drop.
  */
 
+import { liveProtocols } from "./token.ts";
+
 /** A server frame, as `src/api/live/protocol.ts` defines it. */
 export interface LiveFrame {
   readonly type: "snapshot" | "update" | "error" | "subscribed" | "unsubscribed" | "heartbeat";
@@ -69,7 +71,8 @@ class LiveConnection {
   }
 
   #open(): void {
-    const ws = new WebSocket(this.url);
+    // With API_TOKEN, the token goes as a subprotocol entry (read on every reconnect: a prompt may have set it).
+    const ws = new WebSocket(this.url, liveProtocols());
     this.#ws = ws;
     ws.onopen = () => {
       this.#attempt = 0;
