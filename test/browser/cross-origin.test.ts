@@ -6,10 +6,11 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApiServer } from "../../src/api/server.ts";
 import { listRules } from "../../src/store/alert-store.ts";
-import { startDashboard, type DashboardHarness } from "./dashboard-harness.ts";
+import { CHROMIUM, CHROMIUM_ARGS, startDashboard, type DashboardHarness } from "./dashboard-harness.ts";
 
 const RULE = {
   name: "planted by a hostile page",
@@ -116,6 +117,24 @@ describe("a page of another origin", () => {
     expect((await listRules(h.store)).length).toBe(before);
     expect((await listRules(h.store)).map((r) => r.name)).not.toContain(RULE.name);
     await page.close();
+  }, 60_000);
+});
+
+describe("a hostile name re-pointed at 127.0.0.1 (DNS rebinding)", () => {
+  it("gets 421 for the pages and the API, so its page never runs on the platform's origin", async () => {
+    // The browser resolves rebind.test to 127.0.0.1, as a rebinding DNS server would after the first lookup.
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, "--host-resolver-rules=MAP rebind.test 127.0.0.1"] });
+    try {
+      const page = await browser.newPage();
+      const port = new URL(h.url).port;
+      for (const path of ["/alerts", "/api/symbols", "/api/health"]) {
+        const res = await page.goto(`http://rebind.test:${port}${path}`);
+        expect(res?.status(), path).toBe(421);
+        expect(((await res!.json()) as { error: { code: string } }).error.code).toBe("misdirected_host");
+      }
+    } finally {
+      await browser.close();
+    }
   }, 60_000);
 });
 
