@@ -1,6 +1,7 @@
 /**
  * The API on a real port, WebSockets included (`@hono/node-server` serves `/ws/live` itself). Refuses to listen
- * beyond loopback without a token: the mutating endpoints and raw SQL must not be open to a network.
+ * beyond loopback without a token: the API must not be open to a network. Tells the app the address it bound, which
+ * the Host check accepts (http/request-guard.ts).
  */
 import { serve, upgradeWebSocket } from "@hono/node-server";
 import type { AddressInfo } from "node:net";

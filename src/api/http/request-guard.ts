@@ -88,7 +88,8 @@ function isGuarded(method: string, upgrade: string | undefined): boolean {
 /**
  * 403 `forbidden_origin` for a state change or WebSocket upgrade sent by a page of another origin: `Origin` must
  * be the server's own (`http(s)://<Host>`) or one of `corsOrigins`; without `Origin`, `Sec-Fetch-Site` must be
- * `same-origin` or `none` (or absent: no browser sent it). Reads (GET, HEAD, OPTIONS) pass.
+ * `same-origin` or `none` (or absent: no browser sent it); with `Origin: null`, `same-origin`. Reads (GET, HEAD,
+ * OPTIONS) pass.
  *
  * @param corsOrigins the origins `CORS_ORIGIN` lists
  * @returns the middleware
@@ -103,8 +104,14 @@ export function originGuard(corsOrigins: readonly string[]): MiddlewareHandler {
       const site = c.req.header("sec-fetch-site")?.toLowerCase();
       const host = (c.req.header("host") ?? new URL(c.req.url).host).toLowerCase();
       const own = [`http://${host}`, `https://${host}`];
+      // `Origin: null` is what a same-origin POST carries under `Referrer-Policy: no-referrer`, and what a sandboxed
+      // frame of any site sends: only Sec-Fetch-Site tells them apart.
       const allowed =
-        origin !== undefined ? own.includes(origin.toLowerCase()) || listed.has(origin.toLowerCase()) : site === undefined || site === "same-origin" || site === "none";
+        origin === undefined
+          ? site === undefined || site === "same-origin" || site === "none"
+          : origin === "null"
+            ? site === "same-origin"
+            : own.includes(origin.toLowerCase()) || listed.has(origin.toLowerCase());
       if (!allowed) {
         const from = origin !== undefined ? `origin ${origin}` : `a ${site} page`;
         throw new ApiError(403, "forbidden_origin", `refused: ${from} may not change state here; only this server's pages or an origin in CORS_ORIGIN`, "origin");

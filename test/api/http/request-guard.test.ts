@@ -40,6 +40,7 @@ describe("state changes only from the server's own origin, a CORS origin, or no 
     ["no Origin and no Sec-Fetch-Site (curl, scripts, notebooks)", {}],
     ["Sec-Fetch-Site same-origin without Origin", { "sec-fetch-site": "same-origin" }],
     ["Sec-Fetch-Site none (typed by the user) without Origin", { "sec-fetch-site": "none" }],
+    ["Origin null from a same-origin page (Referrer-Policy no-referrer)", { origin: "null", "sec-fetch-site": "same-origin" }],
   ])("accepts %s", async (_why, headers) => {
     const res = await postRule(headers);
     expect(res.status).toBe(201);
@@ -51,6 +52,7 @@ describe("state changes only from the server's own origin, a CORS origin, or no 
     ["a foreign origin", { origin: "http://evil.example" }],
     ["another port of 127.0.0.1", { origin: "http://127.0.0.1:9999", "sec-fetch-site": "same-site" }],
     ["an opaque origin (sandboxed frame, file)", { origin: "null" }],
+    ["an opaque origin of a cross-site sandboxed frame", { origin: "null", "sec-fetch-site": "cross-site" }],
     ["a listed origin's look-alike", { origin: "https://dash.example.evil" }],
     ["Sec-Fetch-Site cross-site without Origin", { "sec-fetch-site": "cross-site" }],
     ["Sec-Fetch-Site same-site without Origin", { "sec-fetch-site": "same-site" }],
