@@ -4,6 +4,7 @@
  * POST and a WebSocket to /ws/live. Every one is refused and the database holds no new rule, while the dashboard's
  * own pages still load and create a rule; with API_TOKEN the dashboard asks for the token once and keeps it.
  */
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { chromium } from "playwright-core";
@@ -185,4 +186,46 @@ describe("the dashboard's own pages", () => {
       await secured.close();
     }
   }, 90_000);
+
+  it("with API_TOKEN, the Data page's downloads and uploads carry the token too", async () => {
+    const secured = await startApiServer({ store: h.store, live: h.collector, token: "browser-s3cret" }, { port: 0, dashboardDir: "dist/dashboard" });
+    const page = await h.browser.newPage({ acceptDownloads: true });
+    try {
+      page.on("dialog", (d) => void d.accept("browser-s3cret"));
+      const unauthorized: string[] = [];
+      page.on("response", (r) => {
+        if (r.status() === 401) unauthorized.push(r.url());
+      });
+      await page.goto(`${secured.url}/data`);
+      const link = page.locator("[data-testid=export-csv-link][href]");
+      await link.waitFor({ timeout: 15_000 });
+      await expect.poll(() => page.evaluate(() => sessionStorage.getItem("ticklens.apiToken")), { timeout: 15_000 }).toBe("browser-s3cret");
+      const refusedBefore = unauthorized.length;
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      const text = readFileSync((await download.path())!, "utf8");
+      expect(download.suggestedFilename()).toMatch(/\.csv$/);
+      expect(text.split("\n")[0]).toContain("trade_id");
+      expect(text.split("\n").length).toBeGreaterThan(2);
+
+      const form = page.locator("[data-testid=upload-form]");
+      await form.locator("input[name=file]").setInputFiles({ name: "token-upload.csv", mimeType: "text/csv", buffer: Buffer.from(UPLOAD_CSV) });
+      await page.locator("[data-testid=upload-submit]").click();
+      await expect.poll(() => uploadNames(h), { timeout: 15_000 }).toEqual([expect.stringMatching(/^token-upload/)]);
+      expect(unauthorized.slice(refusedBefore)).toEqual([]);
+    } finally {
+      await page.close();
+      await secured.close();
+    }
+  }, 90_000);
 });
+
+/** A small upload in the platform's own export format: two trades of a symbol the replay does not have. */
+const UPLOAD_CSV =
+  "symbol,trade_id,price,qty,quote_qty,is_buyer_maker,trade_time_us,event_time_us,recv_time_us,source\n" +
+  "TOKENUSDT,1,1.5,2,3,false,1765922880000000,1765922880000000,1765922880000000,x\n" +
+  "TOKENUSDT,2,1.6,1,1.6,true,1765922881000000,1765922881000000,1765922881000000,x\n";
+
+/** The names of the stored uploads. */
+async function uploadNames(harness: DashboardHarness): Promise<string[]> {
+  return harness.store.read(async (c) => (await c.runAndReadAll("SELECT name FROM uploaded_data ORDER BY name")).getRows().map((r) => String(r[0])));
+}

@@ -7,6 +7,7 @@
 import { HEDGE_RATIO_METHODS, TIMEFRAME_PATTERN, TIMEFRAME_RULE } from "../../../engine/index.ts";
 import { el, field, selectOf } from "../shared/ui.ts";
 import { LOOK_BACKS } from "../shared/look-back.ts";
+import { apiToken, authHeaders } from "../shared/token.ts";
 
 type Dataset = "ticks" | "ohlc" | "pairs";
 
@@ -151,9 +152,35 @@ export function exportPanel(symbols: readonly string[]): { element: HTMLElement;
   for (const link of [csv, parquet]) {
     link.addEventListener("pointerdown", update);
     link.addEventListener("focus", update);
+    link.addEventListener("click", (event) => {
+      const href = link.getAttribute("href");
+      if (href === null || apiToken() === null) return; // no token: the browser streams the download itself
+      event.preventDefault();
+      void downloadWithToken(href, problem);
+    });
   }
   setSymbols(symbols);
   return { element, setSymbols };
+}
+
+/**
+ * A download from a server started with `API_TOKEN`: a link cannot carry the Authorization header, so the file is
+ * fetched with it and handed to the browser as a blob (it then passes through the page's memory).
+ */
+async function downloadWithToken(href: string, problem: HTMLElement): Promise<void> {
+  const res = await fetch(href, { headers: authHeaders() });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    problem.textContent = body?.error?.message ?? `the export failed (HTTP ${res.status})`;
+    return;
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? "export";
+  const url = URL.createObjectURL(await res.blob());
+  const save = el("a", { href: url, download: name });
+  document.body.append(save);
+  save.click();
+  save.remove();
+  URL.revokeObjectURL(url);
 }
 
 /** Replaces a select's options, keeping its value when it still exists. */

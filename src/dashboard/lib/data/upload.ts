@@ -7,6 +7,7 @@ import type { UploadProblem } from "../../../api/upload/parse.ts";
 import type { UploadRecord } from "../../../api/upload/store.ts";
 import { firstLineOf, guessUpload, uploadNameFor, type UploadGuess } from "./upload-guess.ts";
 import { DATA_KINDS } from "../../../engine/index.ts";
+import { askApiToken, authHeaders } from "../shared/token.ts";
 import { el, field, formatNumber, selectOf } from "../shared/ui.ts";
 
 const FORMATS = ["auto", "ticklens", "binance-trades", "binance-aggtrades", "binance-klines", "generic"];
@@ -169,12 +170,22 @@ export function uploadPanel(options: { onUploaded?: (record: UploadRecord) => vo
   return el("div", {}, hint, form, summary, errors, result);
 }
 
-/** POSTs the file with progress (0…1 of the bytes sent); resolves with the stored record or the refusal. */
-function send(file: File, query: URLSearchParams, onProgress: (fraction: number) => void): Promise<UploadAnswer> {
+/**
+ * POSTs the file with progress (0…1 of the bytes sent); resolves with the stored record or the refusal. A server
+ * started with `API_TOKEN` that answers 401 gets the token asked for once (shared/token.ts) and the file again.
+ */
+async function send(file: File, query: URLSearchParams, onProgress: (fraction: number) => void): Promise<UploadAnswer> {
+  const answer = await sendOnce(file, query, onProgress);
+  if (answer.ok || answer.status !== 401 || (await askApiToken()) === null) return answer;
+  return sendOnce(file, query, onProgress);
+}
+
+function sendOnce(file: File, query: URLSearchParams, onProgress: (fraction: number) => void): Promise<UploadAnswer> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/upload?${query}`);
     xhr.setRequestHeader("content-type", "text/csv");
+    for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.addEventListener("progress", (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     });
