@@ -14,6 +14,8 @@ import {
   alertRuleOrDraftSchema,
   alignBars,
   backtestAlertRule,
+  comparisonConditionSchema,
+  outsideBandConditionSchema,
   InvalidAlertRuleError,
   metricKey,
   pairMetricSchema,
@@ -101,9 +103,9 @@ const rulePatchSchema = (() => {
       condition: z
         .strictObject({
           op: z.enum(ALERT_CONDITION_OPS).optional(),
-          threshold: z.number().optional(),
-          low: z.number().optional(),
-          high: z.number().optional(),
+          threshold: comparisonConditionSchema.shape.threshold.optional(),
+          low: outsideBandConditionSchema.shape.low.optional(),
+          high: outsideBandConditionSchema.shape.high.optional(),
         })
         .optional()
         .meta({ description: "Merged into the condition; a new op replaces it (any op of the rule schema)" }),

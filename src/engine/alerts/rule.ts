@@ -28,6 +28,15 @@ export const BAND_OPS = ["absAbove", "outsideBand"] as const;
 /** Every condition op. */
 export const ALERT_CONDITION_OPS = [...COMPARISON_OPS, ...CROSSING_OPS, ...BAND_OPS] as const;
 
+/** Fewest bars in a pair metric's window. */
+export const MIN_RULE_WINDOW_BARS = 2;
+/** Most bars in a pair metric's window (the analytics endpoints' largest window). */
+export const MAX_RULE_WINDOW_BARS = 100_000;
+/** Longest `windowMs`, `forMs` and `cooldownMs` of a rule: 7 days, ms. */
+export const MAX_RULE_DURATION_MS = 7 * 86_400_000;
+/** Largest magnitude of a threshold, band edge or re-arm level. */
+export const MAX_RULE_LEVEL = 1e12;
+
 /** How a refused value is shown in a message: `"fatal"`, `7`, `missing`, `an array`. */
 function describe(value: unknown): string {
   if (value === undefined) return "missing";
@@ -64,11 +73,12 @@ const ruleSymbol = (description: string, example = "BTCUSDT") => {
   return z.string(rule).regex(SYMBOL_PATTERN, rule).meta({ description, example });
 };
 
-const finite = (description: string) => z.number(says("must be a finite number")).meta({ description });
+const levelRule = says(`must be a finite number from -${MAX_RULE_LEVEL} to ${MAX_RULE_LEVEL}`);
+const finite = (description: string) => z.number(levelRule).min(-MAX_RULE_LEVEL, levelRule).max(MAX_RULE_LEVEL, levelRule).meta({ description });
 
-const wholeAtLeast = (min: number, unit: string, description: string) => {
-  const rule = says(`must be a whole number of ${unit} >= ${min}`);
-  return z.int(rule).min(min, rule).meta({ description });
+const wholeBetween = (min: number, max: number, unit: string, description: string) => {
+  const rule = says(`must be a whole number of ${unit} from ${min} to ${max}`);
+  return z.int(rule).min(min, rule).max(max, rule).meta({ description });
 };
 
 /** A bar length label, made canonical (`"60s"` → `"1m"`). */
@@ -101,7 +111,7 @@ export const windowedMetricSchema = z.strictObject(
   {
     kind: z.enum(WINDOWED_METRIC_KINDS),
     symbol: ruleSymbol("Upper-case exchange symbol"),
-    windowMs: wholeAtLeast(1, "milliseconds", "Trailing window length, ms"),
+    windowMs: wholeBetween(1, MAX_RULE_DURATION_MS, "milliseconds", "Trailing window length, ms"),
   },
   metricError,
 );
@@ -114,7 +124,7 @@ export const pairMetricSchema = z
       a: ruleSymbol("First leg (regression y)", "ETHUSDT"),
       b: ruleSymbol("Second leg (regression x); must differ from a"),
       timeframe: barLength,
-      window: wholeAtLeast(2, "bars", "Number of bars in the trailing window"),
+      window: wholeBetween(MIN_RULE_WINDOW_BARS, MAX_RULE_WINDOW_BARS, "bars", "Number of bars in the trailing window"),
     },
     metricError,
   )
@@ -180,7 +190,7 @@ export const alertConditionSchema = z
   })
   .meta({ description: "When the value is in alert, by op" });
 
-const duration = (description: string) => wholeAtLeast(0, "milliseconds", description);
+const duration = (description: string) => wholeBetween(0, MAX_RULE_DURATION_MS, "milliseconds", description);
 
 const httpUrl = z
   .string(says("must be an http(s) URL"))

@@ -1,0 +1,82 @@
+/**
+ * Every number of a rule is bounded at the edge: a rule the live evaluator could not hold (a window of 2^53 bars)
+ * is refused with a 400 naming the field, nothing is stored, and later rule changes keep working.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AlertService } from "../../../src/alerts/alert-service.ts";
+import { createApp } from "../../../src/api/app.ts";
+import type { Store } from "../../../src/store/index.ts";
+import { captureStore } from "../api-store.ts";
+
+let store: Store;
+let cleanup: () => Promise<void>;
+let alerts: AlertService;
+let app: ReturnType<typeof createApp>["app"];
+const noWebhooks = { notify: () => {}, stats: () => ({ delivered: 0, failed: 0, dropped: 0, retried: 0, pending: 0 }), close: async () => {} };
+
+beforeAll(async () => {
+  ({ store, cleanup } = await captureStore());
+  alerts = await AlertService.start(store, null, { webhooks: noWebhooks });
+  app = createApp({ store, alerts }).app;
+}, 60_000);
+afterAll(async () => {
+  await alerts.close();
+  await cleanup();
+});
+
+const ruleCount = async () => store.read(async (c) => Number((await c.runAndReadAll("SELECT count(*)::INTEGER FROM alerts")).getRows()[0][0]));
+const post = (path: string, body: unknown, method = "POST") =>
+  app.request(path, { method, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+
+const zRule = {
+  name: "z",
+  severity: "info",
+  enabled: true,
+  metric: { kind: "zScore", a: "ETHUSDT", b: "BTCUSDT", timeframe: "1s", window: 60 },
+  condition: { op: ">", threshold: 2 },
+  channels: ["dashboard"],
+};
+const priceRule = { ...zRule, metric: { kind: "price", symbol: "BTCUSDT" } };
+const windowed = { ...zRule, metric: { kind: "changePct", symbol: "BTCUSDT", windowMs: 60_000 } };
+
+describe("rule numbers are bounded", () => {
+  const cases: [string, unknown, string][] = [
+    ["a window of 2^53 - 1 bars", { ...zRule, metric: { ...zRule.metric, window: 9007199254740991 } }, "metric.window"],
+    ["a window of 100,001 bars", { ...zRule, metric: { ...zRule.metric, window: 100_001 } }, "metric.window"],
+    ["a windowMs of 8 days", { ...windowed, metric: { ...windowed.metric, windowMs: 8 * 86_400_000 } }, "metric.windowMs"],
+    ["a forMs of 2^53", { ...zRule, forMs: 2 ** 53 }, "forMs"],
+    ["a cooldownMs of 1e15", { ...zRule, cooldownMs: 1e15 }, "cooldownMs"],
+    ["a threshold of 1e300", { ...zRule, condition: { op: ">", threshold: 1e300 } }, "condition.threshold"],
+    ["a band low of -1e13", { ...zRule, condition: { op: "outsideBand", low: -1e13, high: 1 } }, "condition.low"],
+    ["a band high of 1e13", { ...zRule, condition: { op: "outsideBand", low: 0, high: 1e13 } }, "condition.high"],
+    ["a rearm of -1e300", { ...priceRule, rearm: -1e300 }, "rearm"],
+  ];
+  it.each(cases)("%s is a 400 naming the field, and nothing is stored", async (_, body, field) => {
+    const before = await ruleCount();
+    const res = await post("/api/alerts", body);
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { error: { code: string; field: string; message: string } };
+    expect(json.error).toMatchObject({ code: "invalid_rule", field });
+    expect(await ruleCount()).toBe(before);
+  });
+
+  it("a patch to an out-of-range number is refused and leaves the rule as it was", async () => {
+    const created = await post("/api/alerts", zRule);
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const res = await post(`/api/alerts/${id}`, { metric: { window: 9007199254740991 } }, "PATCH");
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { field: string } }).error.field).toBe("metric.window");
+    const after = await post(`/api/alerts/${id}`, { enabled: false }, "PATCH");
+    expect(after.status).toBe(200);
+    expect(((await after.json()) as { metric: { window: number } }).metric.window).toBe(60);
+  });
+
+  it("the bounds are in the OpenAPI document", async () => {
+    const doc = (await (await app.request("/api/openapi.json")).json()) as any;
+    const draft = doc.components.schemas.AlertRuleDraft;
+    expect(JSON.stringify(draft)).toContain('"maximum":100000');
+    expect(JSON.stringify(draft)).toContain('"maximum":604800000');
+    expect(JSON.stringify(draft)).toContain('"maximum":1000000000000');
+  });
+});
