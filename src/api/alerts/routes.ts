@@ -33,6 +33,7 @@ import {
   createRule,
   deleteRule,
   getRule,
+  isRefusedRule,
   listHistory,
   listRules,
   MAX_HISTORY_LIMIT,
@@ -77,6 +78,21 @@ const backtestBody = z
 const storedRuleSchema = alertRuleFieldsSchema
   .extend({ createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() })
   .openapi("StoredAlertRule");
+
+/** A stored rule today's validation refuses: listed disabled with what is wrong, never evaluated. */
+const refusedRuleSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    enabled: z.literal(false),
+    error: z.string().meta({ description: "What is wrong with the stored rule, naming the field; PATCH it to mend it or DELETE it" }),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi("RefusedAlertRule");
+
+/** A rule as listed: valid, or refused by today's validation (with `error`). */
+const listedRuleSchema = z.union([storedRuleSchema, refusedRuleSchema]);
 
 /** A JSON merge patch of a rule (documented; the merged rule is what is checked, by the rule schema). */
 const rulePatchSchema = (() => {
@@ -282,7 +298,13 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
       operationId: "listAlertRules",
       tags,
       summary: "Alert rules",
-      responses: { 200: jsonAnswer(z.object({ rules: z.array(storedRuleSchema) }), "Every stored rule, oldest first"), 503: shuttingDown },
+      responses: {
+        200: jsonAnswer(
+          z.object({ rules: z.array(listedRuleSchema) }),
+          "Every stored rule, oldest first; a stored rule today's validation refuses is listed disabled with its `error`",
+        ),
+        503: shuttingDown,
+      },
     }),
     async (c) => c.json({ rules: await listRules(store) }, 200),
   );
@@ -393,9 +415,18 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
       tags,
       summary: "One alert rule",
       request: { params: idPath },
-      responses: { 200: jsonAnswer(storedRuleSchema, "The rule"), 404: unknownRule, 503: shuttingDown },
+      responses: {
+        200: jsonAnswer(storedRuleSchema, "The rule"),
+        404: unknownRule,
+        422: refused(["invalid_stored_rule"], "The stored rule is one today's validation refuses (`message` says why); PATCH it to mend it or DELETE it"),
+        503: shuttingDown,
+      },
     }),
-    async (c) => c.json(await refusals(() => getRule(store, c.req.valid("param").id)), 200),
+    async (c) => {
+      const rule = await refusals(() => getRule(store, c.req.valid("param").id));
+      if (isRefusedRule(rule)) throw new ApiError(422, "invalid_stored_rule", `the stored rule is not evaluated: ${rule.error}`, "id");
+      return c.json(rule, 200);
+    },
   );
 
   routes.openapi(
