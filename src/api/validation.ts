@@ -66,18 +66,58 @@ export async function parseJsonBody<T extends z.ZodType>(c: Context, schema: T):
   throw refusal(result.error, "body");
 }
 
-/** A time bound: ISO 8601 or milliseconds since the Unix epoch. */
+/** Earliest time a parameter may name: 2009-01-01T00:00:00Z (before any crypto trade), ms since the Unix epoch. */
+export const MIN_TIME_MS = Date.UTC(2009, 0, 1);
+/** How far past now a time parameter may reach, ms (one day). */
+export const MAX_TIME_AHEAD_MS = 86_400_000;
+
+/** An ISO 8601 date, or date and time (seconds and fraction optional) with an optional `Z` or offset. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+/** Whole epoch milliseconds: digits only (no sign, point, exponent or spaces). */
+const EPOCH_MS = /^\d{1,16}$/;
+
+const shown = (value: unknown) => JSON.stringify(typeof value === "string" && value.length > 40 ? `${value.slice(0, 40)}…` : value);
+
+/**
+ * Reads a time: an ISO 8601 string, or whole epoch milliseconds (a number, or a string of digits), from
+ * 2009-01-01 to one day past now. Anything else (`1.5`, `1e308`, `x 5`, `%00`, a date beyond the range) is refused.
+ *
+ * @param value the raw value
+ * @param now the current time, ms (default `Date.now()`)
+ * @returns `{ ms }`, or `{ error }` saying why it was refused
+ * @example
+ * readTime("2025-12-16T10:00:00Z"); // { ms: 1765879200000 }
+ */
+export function readTime(value: unknown, now = Date.now()): { readonly ms: number } | { readonly error: string } {
+  let ms: number;
+  if (typeof value === "number") ms = Number.isSafeInteger(value) ? value : Number.NaN;
+  else if (typeof value === "string" && EPOCH_MS.test(value)) ms = Number(value);
+  else if (typeof value === "string" && ISO_TIME.test(value)) ms = Date.parse(value);
+  else ms = Number.NaN;
+  if (!Number.isFinite(ms)) return { error: `must be an ISO 8601 time or whole epoch milliseconds, got ${shown(value)}` };
+  const max = now + MAX_TIME_AHEAD_MS;
+  if (ms < MIN_TIME_MS || ms > max) {
+    return { error: `must lie from ${new Date(MIN_TIME_MS).toISOString()} to ${new Date(max).toISOString()}, got ${shown(value)}` };
+  }
+  return { ms };
+}
+
+/** A zod transform reading a time with {@link readTime}: its milliseconds, or an issue saying why not. */
+export function toTime(value: string | number, ctx: z.RefinementCtx): number {
+  const time = readTime(value);
+  if ("ms" in time) return time.ms;
+  ctx.addIssue({ code: "custom", message: time.error });
+  return z.NEVER;
+}
+
+/** A time bound: ISO 8601 or whole milliseconds since the Unix epoch, from 2009-01-01 to one day past now. */
 export const timeParam = z
   .string()
-  .transform((value, ctx) => {
-    const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-    if (!Number.isFinite(ms)) {
-      ctx.addIssue({ code: "custom", message: `"${value}" is not an ISO 8601 time or epoch milliseconds` });
-      return z.NEVER;
-    }
-    return ms;
-  })
-  .meta({ description: "ISO 8601, or an integer of milliseconds since the Unix epoch", example: "2025-12-16T10:00:00Z" });
+  .transform(toTime)
+  .meta({
+    description: "ISO 8601, or a whole number of milliseconds since the Unix epoch; from 2009-01-01 to one day past now",
+    example: "2025-12-16T10:00:00Z",
+  });
 
 /** The inclusive lower time bound of a query. */
 export const fromParam = timeParam.optional().meta({ description: "Inclusive lower bound (ISO 8601 or epoch ms)" });

@@ -44,7 +44,7 @@ import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { apiRouter, type ApiRouter, bearer, documentedBody, invalidParameter, jsonAnswer, refused, shuttingDown, unknownSymbol } from "../http/openapi.ts";
 import { requireKnownSymbol } from "../market/symbols.ts";
-import { parameterRefusal, readJsonBody } from "../validation.ts";
+import { parameterRefusal, readJsonBody, toTime } from "../validation.ts";
 
 const historyQuery = z
   .object({
@@ -53,18 +53,11 @@ const historyQuery = z
   })
   .strict();
 
-/** A time bound in a JSON body: epoch milliseconds or an ISO 8601 string. */
+/** A time bound in a JSON body: whole epoch milliseconds or an ISO 8601 string, from 2009-01-01 to one day past now. */
 const bodyTime = z
-  .union([z.number().finite(), z.string()])
-  .transform((value, ctx) => {
-    const ms = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-    if (!Number.isFinite(ms)) {
-      ctx.addIssue({ code: "custom", message: `${JSON.stringify(value)} is not an ISO 8601 time or epoch milliseconds` });
-      return z.NEVER;
-    }
-    return ms;
-  })
-  .meta({ description: "Epoch milliseconds, or an ISO 8601 time" });
+  .union([z.int(), z.string()])
+  .transform(toTime)
+  .meta({ description: "Whole epoch milliseconds, or an ISO 8601 time; from 2009-01-01 to one day past now" });
 
 const backtestBody = z
   .object({

@@ -80,3 +80,21 @@ describe("rule numbers are bounded", () => {
     expect(JSON.stringify(draft)).toContain('"maximum":1000000000000');
   });
 });
+
+describe("times are strict", () => {
+  const bad: unknown[] = ["1.5", "%00", "\u0000", "x 5", "1e308", "99999999999999999", 1.5, 1e308, -1, 0, "2008-12-31T23:59:59Z", "3000-01-01", "yesterday", "2025-12-16 10:00 x"];
+  it.each(bad.map((v) => [JSON.stringify(v), v]))("a backtest from of %s is a 400 naming from", async (_, from) => {
+    const res = await post("/api/alerts/backtest", { rule: priceRule, from });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string; field: string } }).error).toMatchObject({ code: "invalid_parameter", field: "from" });
+  });
+  it.each(["1.5", "%2500", "x%205", "1e308", "99999999999999999", "-5", "1230767999999", "NaN"])("GET /api/ticks/BTCUSDT?to=%s is a 400 naming to", async (to) => {
+    const res = await app.request(`/api/ticks/BTCUSDT?to=${to}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { field: string } }).error.field).toBe("to");
+  });
+  it("ISO 8601 and whole epoch ms in range are read", async () => {
+    expect((await app.request("/api/ticks/BTCUSDT?from=2025-12-16T22:20:00Z&to=1765924000000&limit=1")).status).toBe(200);
+    expect((await post("/api/alerts/backtest", { rule: priceRule, from: "2025-12-16T22:20:00Z", to: 1_765_924_000_000 })).status).toBe(200);
+  });
+});
