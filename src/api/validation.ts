@@ -50,13 +50,83 @@ export function parseQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<
   throw refusal(result.error, "query");
 }
 
-/** Reads a JSON body; a body that is not JSON is a 400 naming `body`. */
-export async function readJsonBody(c: Context): Promise<unknown> {
+/** Largest JSON body a route reads unless it says otherwise, bytes (1 MiB). */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+/** Deepest nesting of objects and arrays a JSON body may have. */
+export const MAX_JSON_DEPTH = 32;
+/** Keys refused anywhere in a JSON body: merged into an object they would reach its prototype. */
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * Reads a request body under a size limit: refused by its Content-Length before a byte is read, else counted as it
+ * streams in and refused as soon as the count passes the limit (the rest is never buffered).
+ *
+ * @param c the request context
+ * @param limit largest accepted body, bytes
+ * @param tooLarge the error to throw past the limit
+ * @returns the body's bytes (empty when there is none)
+ * @throws the error of `tooLarge`
+ * @example
+ * const bytes = await readBodyLimited(c, 65_536, () => new ApiError(413, "too_large", "…", "body"));
+ */
+export async function readBodyLimited(c: Context, limit: number, tooLarge: () => Error): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(c.req.header("content-length") ?? Number.NaN);
+  if (declared > limit) throw tooLarge();
+  const body = c.req.raw.body;
+  if (body === null) return new Uint8Array(new ArrayBuffer(0));
+  const reader = body.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(new ArrayBuffer(total));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}
+
+/** The path of the first prototype key or too-deep value in parsed JSON, with why; null when there is none. */
+function hostileKey(json: unknown): { readonly path: string; readonly why: string } | null {
+  const stack: [unknown, string, number][] = [[json, "", 0]];
+  while (stack.length > 0) {
+    const [value, path, depth] = stack.pop()!;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= MAX_JSON_DEPTH) return { path: path === "" ? "body" : path, why: `is nested deeper than ${MAX_JSON_DEPTH} levels` };
+    for (const [key, child] of Object.entries(value)) {
+      const at = Array.isArray(value) ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
+      if (!Array.isArray(value) && PROTOTYPE_KEYS.has(key)) return { path: at, why: "is not an allowed key" };
+      stack.push([child, at, depth + 1]);
+    }
+  }
+  return null;
+}
+
+/**
+ * Reads a JSON body: at most `maxBytes` (413 `too_large` before it is read in full), JSON (else 400 `invalid_body`),
+ * nested at most {@link MAX_JSON_DEPTH} levels and without a {@link PROTOTYPE_KEYS} key anywhere (400 naming it).
+ */
+export async function readJsonBody(c: Context, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
+  const bytes = await readBodyLimited(c, maxBytes, () => new ApiError(413, "too_large", `the request body exceeds the limit of ${maxBytes} bytes`, "body"));
+  let json: unknown;
   try {
-    return await c.req.json();
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new ApiError(400, "invalid_body", "the request body is not valid JSON", "body");
   }
+  const hostile = hostileKey(json);
+  if (hostile !== null) throw new ApiError(400, "invalid_body", `${hostile.path} ${hostile.why}`, hostile.path);
+  return json;
 }
 
 /** Parses a JSON body with `schema`; a body that is not JSON is a 400 too. */

@@ -86,6 +86,9 @@ export class AlertAlreadyAcknowledgedError extends StoreError {
 /** Largest page of history returned at once. */
 export const MAX_HISTORY_LIMIT = 10_000;
 
+/** Keys a merge would write into an object's prototype. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
 const RULE_COLUMNS = "id::VARCHAR, rule::VARCHAR, epoch_ms(created_at)::DOUBLE, epoch_ms(updated_at)::DOUBLE";
 const HISTORY_COLUMNS =
   "id::DOUBLE, rule_id, epoch_us(fired_at)::DOUBLE, value, threshold, message, epoch_us(acknowledged_at)::DOUBLE";
@@ -267,6 +270,7 @@ export async function updateRule(store: Store, id: string, patch: unknown, now =
 function mergePatch(target: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...target };
   for (const [key, value] of Object.entries(patch)) {
+    if (PROTOTYPE_KEYS.has(key)) throw new InvalidAlertRuleError("updateRule", key, "is not a field of an alert rule");
     if (value === null) {
       delete out[key];
       continue;

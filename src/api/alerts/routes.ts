@@ -263,6 +263,9 @@ const eventIdPath = z.object({
   id: z.string().meta({ description: "History event id (a positive whole number; anything else is no event)", pattern: "^[1-9][0-9]{0,15}$", example: "1" }),
 });
 const unknownRule = refused(["unknown_alert"], "No rule with this id");
+/** Largest body of a rule or backtest request, bytes: a rule is a few hundred bytes. */
+export const MAX_RULE_BODY_BYTES = 64 * 1024;
+const bodyTooLarge = refused(["too_large"], `The body exceeds ${MAX_RULE_BODY_BYTES} bytes (refused by its Content-Length, or as soon as the count passes it)`);
 const invalidRule = (why: string) => refused(["invalid_rule", "invalid_body"], why);
 const tokenNeeded = refused(["unauthorized"], "Missing or wrong bearer token");
 const tags = ["alerts"];
@@ -316,11 +319,12 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
         201: jsonAnswer(storedRuleSchema, "The stored rule with its id and times"),
         400: invalidRule("The body is not JSON, or the rule is invalid (`field` is the path of the bad field, e.g. `condition.threshold`)"),
         401: tokenNeeded,
+        413: bodyTooLarge,
         503: shuttingDown,
       },
     }),
     async (c) => {
-      const body = await readJsonBody(c);
+      const body = await readJsonBody(c, MAX_RULE_BODY_BYTES);
       const rule = await refusals(() => createRule(store, body));
       await reload();
       return c.json(rule, 201);
@@ -371,6 +375,7 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
         ),
         400: refused(["invalid_rule", "invalid_body", "invalid_parameter"], "A bad rule (`field` under `rule.`), body or range (`field` names it)"),
         401: tokenNeeded,
+        413: bodyTooLarge,
         404: unknownSymbol("rule.metric"),
         422: refused(
           ["range_too_large", "insufficient_data", "unprocessable"],
@@ -380,7 +385,7 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
       },
     }),
     async (c) => {
-      const body = parseBacktestBody(await readJsonBody(c));
+      const body = parseBacktestBody(await readJsonBody(c, MAX_RULE_BODY_BYTES));
       if (body.from !== undefined && body.to !== undefined && body.to <= body.from) {
         throw new ApiError(400, "invalid_parameter", "to must be after from", "to");
       }
@@ -436,12 +441,13 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
         200: jsonAnswer(storedRuleSchema, "The updated rule"),
         400: invalidRule("The body is not JSON, or the patched rule is invalid (`field` names the bad field)"),
         401: tokenNeeded,
+        413: bodyTooLarge,
         404: unknownRule,
         503: shuttingDown,
       },
     }),
     async (c) => {
-      const body = await readJsonBody(c);
+      const body = await readJsonBody(c, MAX_RULE_BODY_BYTES);
       const rule = await refusals(() => updateRule(store, c.req.valid("param").id, body));
       await reload();
       return c.json(rule, 200);

@@ -98,3 +98,72 @@ describe("times are strict", () => {
     expect((await post("/api/alerts/backtest", { rule: priceRule, from: "2025-12-16T22:20:00Z", to: 1_765_924_000_000 })).status).toBe(200);
   });
 });
+
+describe("bodies are bounded and hostile keys refused", () => {
+  /** A body that never ends: 1 KiB chunks of JSON-ish text, counting how many were pulled. */
+  const endless = () => {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new TextEncoder().encode(pulled === 1 ? '{"name":"' : "x".repeat(1024)));
+      },
+    });
+    return { stream, pulled: () => pulled };
+  };
+  it.each([
+    ["POST", "/api/alerts"],
+    ["POST", "/api/alerts/backtest"],
+    ["PATCH", "/api/alerts/some-id"],
+  ])("%s %s answers 413 before reading an endless body", async (method, path) => {
+    const before = await ruleCount();
+    const body = endless();
+    const res = await app.request(path, { method, body: body.stream, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string; field: string } }).error).toMatchObject({ code: "too_large", field: "body" });
+    expect(body.pulled()).toBeLessThan(200);
+    expect(await ruleCount()).toBe(before);
+  });
+
+  it("a declared Content-Length past the limit is refused before a byte is read", async () => {
+    const { readBodyLimited } = await import("../../../src/api/validation.ts");
+    const body = endless();
+    const c = { req: { header: (name: string) => (name === "content-length" ? "1000000" : undefined), raw: { body: body.stream } } };
+    await expect(readBodyLimited(c as never, 65_536, () => new Error("too large"))).rejects.toThrow("too large");
+    expect(body.pulled()).toBeLessThanOrEqual(1); // a stream may pull once when made; nothing was read
+  });
+
+  const deep = (n: number): unknown => (n === 0 ? 1 : { x: deep(n - 1) });
+  it.each([
+    ["__proto__ at the top", '{"__proto__":{"enabled":true},' + JSON.stringify(zRule).slice(1), "__proto__"],
+    ["constructor in the metric", JSON.stringify({ ...zRule, metric: { ...zRule.metric, constructor: { prototype: 1 } } }), "metric.constructor"],
+    ["prototype in the condition", JSON.stringify({ ...zRule, condition: { op: ">", threshold: 2, prototype: 1 } }), "condition.prototype"],
+    ["nesting 40 deep", JSON.stringify({ ...zRule, name: deep(40) }), undefined],
+  ])("POST with %s is a 400 and stores nothing", async (_, body, field) => {
+    const before = await ruleCount();
+    const res = await app.request("/api/alerts", { method: "POST", body, headers: { "content-type": "application/json" } });
+    expect(res.status).toBe(400);
+    const error = ((await res.json()) as { error: { code: string; field: string } }).error;
+    expect(error.code).toBe("invalid_body");
+    if (field !== undefined) expect(error.field).toBe(field);
+    expect(await ruleCount()).toBe(before);
+  });
+
+  it("PATCH refuses unknown and prototype keys anywhere, leaving the rule as it was", async () => {
+    const created = (await (await post("/api/alerts", zRule)).json()) as { id: string; updatedAt: string };
+    const raw = (text: string) => app.request(`/api/alerts/${created.id}`, { method: "PATCH", body: text, headers: { "content-type": "application/json" } });
+    for (const [text, field] of [
+      ['{"colour":"red"}', "colour"],
+      ['{"metric":{"windowSize":3}}', "metric.windowSize"],
+      ['{"condition":{"level":3}}', "condition.level"],
+      ['{"__proto__":{"enabled":false}}', "__proto__"],
+      ['{"metric":{"__proto__":{"window":5}}}', "metric.__proto__"],
+    ] as const) {
+      const res = await raw(text);
+      expect(res.status, text).toBe(400);
+      expect(((await res.json()) as { error: { field: string } }).error.field, text).toBe(field);
+    }
+    const now = (await (await app.request(`/api/alerts/${created.id}`)).json()) as { updatedAt: string };
+    expect(now.updatedAt).toBe(created.updatedAt);
+  });
+});
