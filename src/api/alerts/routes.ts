@@ -21,6 +21,7 @@ import {
   pairMetricSchema,
   pairMetricSeries,
   parseTimeframe,
+  redactWebhookUrl,
   replayAlertRule,
   windowedMetricSchema,
   type AlertEvent,
@@ -38,6 +39,7 @@ import {
   listRules,
   MAX_HISTORY_LIMIT,
   updateRule,
+  type ListedAlertRule,
 } from "../../store/alert-store.ts";
 import { readTradeStream, type Store } from "../../store/index.ts";
 import type { ApiDeps } from "../deps.ts";
@@ -69,8 +71,20 @@ const backtestBody = z
 
 /** A rule as stored: the rule and when it was created and last changed. */
 const storedRuleSchema = alertRuleFieldsSchema
-  .extend({ createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() })
+  .extend({
+    webhookUrl: z
+      .string()
+      .optional()
+      .meta({ description: "The webhook URL redacted to scheme and host (`https://hooks.example.com/…`); a PATCH sending it back keeps the stored URL" }),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
   .openapi("StoredAlertRule");
+
+/** A rule as answered: its webhook URL redacted to scheme and host (the store keeps the full URL for sending). */
+function publicRule<R extends ListedAlertRule>(rule: R): R {
+  return "webhookUrl" in rule && typeof rule.webhookUrl === "string" ? { ...rule, webhookUrl: redactWebhookUrl(rule.webhookUrl) } : rule;
+}
 
 /** A stored rule today's validation refuses: listed disabled with what is wrong, never evaluated. */
 const refusedRuleSchema = z
@@ -172,6 +186,18 @@ async function refusals<T>(work: () => Promise<T>, prefix = ""): Promise<T> {
     if (error instanceof AlertAlreadyAcknowledgedError) throw new ApiError(409, "already_acknowledged", error.message, "id");
     throw error;
   }
+}
+
+/**
+ * A patch sending back the redacted webhook URL it was answered (an edit form's round trip) keeps the stored URL:
+ * that field is left out of the patch.
+ */
+async function keepRedactedUrl(store: Store, id: string, patch: unknown): Promise<unknown> {
+  if (typeof patch !== "object" || patch === null || Array.isArray(patch) || !("webhookUrl" in patch)) return patch;
+  const { webhookUrl, ...rest } = patch as Record<string, unknown>;
+  if (typeof webhookUrl !== "string" || !webhookUrl.endsWith("/…")) return patch;
+  const current = await getRule(store, id).catch(() => null);
+  return current !== null && "webhookUrl" in current && current.webhookUrl !== undefined && redactWebhookUrl(current.webhookUrl) === webhookUrl ? rest : patch;
 }
 
 /** A history event id from the path: a positive whole number, else it cannot exist (404). */
@@ -302,7 +328,7 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
         503: shuttingDown,
       },
     }),
-    async (c) => c.json({ rules: await listRules(store) }, 200),
+    async (c) => c.json({ rules: (await listRules(store)).map(publicRule) }, 200),
   );
 
   routes.openapi(
@@ -327,7 +353,7 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
       const body = await readJsonBody(c, MAX_RULE_BODY_BYTES);
       const rule = await refusals(() => createRule(store, body));
       await reload();
-      return c.json(rule, 201);
+      return c.json(publicRule(rule), 201);
     },
   );
 
@@ -423,7 +449,7 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
     async (c) => {
       const rule = await refusals(() => getRule(store, c.req.valid("param").id));
       if (isRefusedRule(rule)) throw new ApiError(422, "invalid_stored_rule", `the stored rule is not evaluated: ${rule.error}`, "id");
-      return c.json(rule, 200);
+      return c.json(publicRule(rule), 200);
     },
   );
 
@@ -448,9 +474,10 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
     }),
     async (c) => {
       const body = await readJsonBody(c, MAX_RULE_BODY_BYTES);
-      const rule = await refusals(() => updateRule(store, c.req.valid("param").id, body));
+      const { id } = c.req.valid("param");
+      const rule = await refusals(async () => updateRule(store, id, await keepRedactedUrl(store, id, body)));
       await reload();
-      return c.json(rule, 200);
+      return c.json(publicRule(rule), 200);
     },
   );
 

@@ -167,3 +167,48 @@ describe("bodies are bounded and hostile keys refused", () => {
     expect(now.updatedAt).toBe(created.updatedAt);
   });
 });
+
+describe("webhook URLs", () => {
+  const hook = (webhookUrl: string) => ({ ...zRule, channels: ["webhook"], webhookUrl });
+  it.each([
+    "http://169.254.169.254/latest/meta-data/",
+    "http://2852039166/",
+    "http://0xA9FEA9FE/",
+    "http://0251.0376.0251.0376/",
+    "http://[::ffff:169.254.169.254]/",
+    "http://[::ffff:a9fe:a9fe]/",
+    "http://[fe80::1]/",
+    "http://[fe80::1%25eth0]/",
+    "http://metadata.google.internal/computeMetadata/v1/",
+    "http://METADATA.GOOGLE.INTERNAL./",
+    "file:///etc/passwd",
+    "gopher://example.com/",
+    "javascript:alert(1)",
+    `https://hooks.example.com/${"a".repeat(2048)}`,
+  ])("%s is refused naming webhookUrl, nothing stored", async (url) => {
+    const before = await ruleCount();
+    const res = await post("/api/alerts", hook(url));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { field: string } }).error.field).toBe("webhookUrl");
+    expect(await ruleCount()).toBe(before);
+  });
+
+  it("is answered redacted everywhere, kept in full for sending, and a PATCH sending the redacted URL back keeps it", async () => {
+    const full = "https://hooks.example.com/T000/B000/very-secret-token?x=1";
+    const created = await post("/api/alerts", hook(full));
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as { id: string; webhookUrl: string };
+    expect(body.webhookUrl).toBe("https://hooks.example.com/…");
+    for (const path of ["/api/alerts", `/api/alerts/${body.id}`]) {
+      const text = await (await app.request(path)).text();
+      expect(text).not.toContain("very-secret-token");
+      expect(text).toContain("https://hooks.example.com/…");
+    }
+    const patched = await post(`/api/alerts/${body.id}`, { name: "renamed", webhookUrl: "https://hooks.example.com/…" }, "PATCH");
+    expect(patched.status).toBe(200);
+    expect(await patched.text()).not.toContain("very-secret-token");
+    const { listRules } = await import("../../../src/store/alert-store.ts");
+    const stored = (await listRules(store)).find((r) => r.id === body.id) as { webhookUrl?: string; name: string };
+    expect(stored).toMatchObject({ name: "renamed", webhookUrl: full });
+  });
+});
