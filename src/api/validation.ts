@@ -96,16 +96,20 @@ export async function readBodyLimited(c: Context, limit: number, tooLarge: () =>
   return out;
 }
 
-/** The path of the first prototype key or too-deep value in parsed JSON, with why; null when there is none. */
+/** Half of a UTF-16 surrogate pair on its own. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The path of the first prototype key, lone surrogate or too-deep value in parsed JSON, with why; null when there is none. */
 function hostileKey(json: unknown): { readonly path: string; readonly why: string } | null {
   const stack: [unknown, string, number][] = [[json, "", 0]];
   while (stack.length > 0) {
     const [value, path, depth] = stack.pop()!;
+    if (typeof value === "string" && LONE_SURROGATE.test(value)) return { path: path === "" ? "body" : path, why: "holds a lone surrogate (not Unicode text)" };
     if (typeof value !== "object" || value === null) continue;
     if (depth >= MAX_JSON_DEPTH) return { path: path === "" ? "body" : path, why: `is nested deeper than ${MAX_JSON_DEPTH} levels` };
     for (const [key, child] of Object.entries(value)) {
       const at = Array.isArray(value) ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
-      if (!Array.isArray(value) && PROTOTYPE_KEYS.has(key)) return { path: at, why: "is not an allowed key" };
+      if (!Array.isArray(value) && (PROTOTYPE_KEYS.has(key) || LONE_SURROGATE.test(key))) return { path: at, why: "is not an allowed key" };
       stack.push([child, at, depth + 1]);
     }
   }

@@ -59,13 +59,17 @@ const objectError = (what: (input: unknown) => string) => ({
     issue.code === "unrecognized_keys" ? `is not a field of ${what(issue.input)}` : `must be an object, got ${describe(issue.input)}`,
 });
 
+/** Half of a UTF-16 surrogate pair on its own: not Unicode text, and refused by the store's JSON. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 const text = (maxLength: number) => {
   const rule = says(`must be a non-empty string of at most ${maxLength} characters`);
   return z
     .string(rule)
     .min(1, rule)
     .max(maxLength, rule)
-    .refine((s) => s.trim() !== "", rule);
+    .refine((s) => s.trim() !== "", rule)
+    .refine((s) => !LONE_SURROGATE.test(s), says("must be well-formed Unicode (no lone surrogate)"));
 };
 
 const ruleSymbol = (description: string, example = "BTCUSDT") => {
