@@ -275,13 +275,14 @@ export function redactWebhookUrl(url: string): string {
 const urlRule = `must be an http(s) URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters`;
 const httpUrl = z
   .string(says(urlRule))
-  .max(MAX_WEBHOOK_URL_LENGTH, says(urlRule))
+  // A refused URL is never echoed whole (its path may be a secret): the length, the scheme or the host is shown.
+  .max(MAX_WEBHOOK_URL_LENGTH, { error: (issue) => `${urlRule}, got ${String(issue.input).length} characters` })
   .superRefine((value, ctx) => {
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      ctx.addIssue({ code: "custom", input: value, message: `${urlRule}, got ${describe(value)}` });
+      ctx.addIssue({ code: "custom", input: value, message: `${urlRule}, got a string that is not a URL` });
       return;
     }
     if (url.protocol !== "https:" && url.protocol !== "http:") {
