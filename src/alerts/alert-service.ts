@@ -13,7 +13,16 @@ import {
   type AlertSeverity,
   type Trade,
 } from "../engine/index.ts";
-import { appendHistory, historyIds, lastFireTimes, listRules, type AlertHistoryEntry, type HistoryIds } from "../store/alert-store.ts";
+import {
+  appendHistory,
+  historyIds,
+  isRefusedRule,
+  lastFireTimes,
+  listRules,
+  type AlertHistoryEntry,
+  type HistoryIds,
+  type StoredAlertRule,
+} from "../store/alert-store.ts";
 import { readTradeStream, tradesOfBatch, type Store, type TickBatch } from "../store/index.ts";
 import { componentLogger, type Logger } from "../runtime/logger.ts";
 import { WebhookNotifier, type WebhookStats } from "./webhook-notifier.ts";
@@ -294,7 +303,10 @@ export class AlertService {
       const old = this.#feed;
       const oldState = old.snapshotState();
       const oldRules = new Map(old.rules().map((r) => [r.id, JSON.stringify(r)]));
-      const stored = await listRules(this.#store);
+      const listed = await listRules(this.#store);
+      // A stored rule today's validation refuses is left out (the API lists it disabled with its error).
+      for (const r of listed.filter(isRefusedRule)) this.#options.logger.warn(`rule ${JSON.stringify(r.id)} is not evaluated: ${r.error}`);
+      const stored = listed.filter((r): r is StoredAlertRule => !isRefusedRule(r));
       const rules: AlertRule[] = stored.map(({ createdAt: _c, updatedAt: _u, ...rule }) => rule);
       const feed = new AlertFeed(rules, { pairGraceMs: this.#options.pairGraceMs });
       await this.#replayRecentTrades(feed, rules.filter((r) => r.enabled));

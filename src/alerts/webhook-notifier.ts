@@ -1,8 +1,11 @@
 /**
- * Delivers fired alerts to webhook URLs: a JSON POST per alert with a timeout and retries (the platform's retry
+ * Delivers fired alerts to webhook URLs (each host resolved again before each POST, link-local and cloud metadata
+ * addresses refused; URLs logged redacted to scheme and host): a JSON POST per alert with a timeout and retries (the platform's retry
  * policy: jittered exponential backoff, `Retry-After` on 429), from a bounded queue worked in the background, so a
  * slow or dead endpoint never delays evaluation or grows memory without bound.
  */
+import { lookup } from "node:dns/promises";
+import { redactWebhookUrl, webhookTargetRefusal } from "../engine/index.ts";
 import { componentLogger, type Logger } from "../runtime/logger.ts";
 import { backoffDelay, DEFAULT_RETRY, httpRetry, type RetryPolicy } from "../runtime/retry.ts";
 
@@ -25,6 +28,25 @@ export interface WebhookNotifierOptions {
   readonly fetch?: typeof fetch;
   /** Where failures are logged (default the process's logger, component `alerts`). */
   readonly logger?: Logger;
+  /** Resolves a host name to its addresses before each POST (default `node:dns/promises` `lookup`, all addresses). */
+  readonly lookup?: (hostname: string) => Promise<readonly string[]>;
+}
+
+const resolveAll = async (hostname: string): Promise<readonly string[]> =>
+  (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+
+/** Why `url`'s host, or an address it resolves to now, may not be posted to (link-local, cloud metadata); or null. */
+async function targetRefusal(url: string, resolve: (hostname: string) => Promise<readonly string[]>): Promise<string | null> {
+  const { hostname } = new URL(url);
+  const named = webhookTargetRefusal(hostname);
+  if (named !== null) return `${hostname} ${named}`;
+  // A name can resolve differently from when the rule was stored: every address it resolves to now is checked.
+  const host = hostname.replace(/^\[|\]$/g, "");
+  for (const address of await resolve(host)) {
+    const why = webhookTargetRefusal(address);
+    if (why !== null) return `${hostname} resolves to ${address}, which ${why}`;
+  }
+  return null;
 }
 
 /** Delivery counters. */
@@ -60,6 +82,7 @@ export class WebhookNotifier {
   readonly #concurrency: number;
   readonly #fetch: typeof fetch;
   readonly #log: Logger;
+  readonly #lookup: (hostname: string) => Promise<readonly string[]>;
   readonly #queue: Delivery[] = [];
   readonly #inFlight = new Set<Promise<void>>();
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
@@ -77,6 +100,7 @@ export class WebhookNotifier {
     this.#concurrency = options.concurrency ?? 4;
     this.#fetch = options.fetch ?? globalThis.fetch;
     this.#log = options.logger ?? componentLogger("alerts");
+    this.#lookup = options.lookup ?? resolveAll;
   }
 
   /**
@@ -92,7 +116,7 @@ export class WebhookNotifier {
     if (this.#queue.length >= this.#maxQueue) {
       const dropped = this.#queue.shift()!;
       this.#dropped++;
-      this.#log.warn(`webhook queue full (${this.#maxQueue}); dropped a delivery to ${dropped.url}`);
+      this.#log.warn(`webhook queue full (${this.#maxQueue}); dropped a delivery to ${redactWebhookUrl(dropped.url)}`);
     }
     this.#queue.push({ url, body: JSON.stringify(payload), attempt: 0 });
     this.#pump();
@@ -139,6 +163,12 @@ export class WebhookNotifier {
     let why: string;
     let waitMs: number | null;
     try {
+      const refusal = await targetRefusal(d.url, this.#lookup);
+      if (refusal !== null) {
+        this.#failed++;
+        this.#log.warn(`webhook POST to ${redactWebhookUrl(d.url)} refused: ${refusal}`);
+        return;
+      }
       const response = await this.#fetch(d.url, {
         method: "POST",
         headers: { "content-type": "application/json", "user-agent": "ticklens-alerts" },
@@ -171,6 +201,6 @@ export class WebhookNotifier {
       return;
     }
     this.#failed++;
-    this.#log.warn(`webhook POST to ${d.url} failed after ${d.attempt} attempt(s): ${why}`);
+    this.#log.warn(`webhook POST to ${redactWebhookUrl(d.url)} failed after ${d.attempt} attempt(s): ${why}`);
   }
 }

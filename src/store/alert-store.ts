@@ -16,6 +16,29 @@ export type StoredAlertRule = AlertRule & {
   readonly updatedAt: string;
 };
 
+/**
+ * A stored rule that today's validation refuses (written by an older version, or by hand): listed disabled with
+ * what is wrong, never evaluated, and fixed by a PATCH or removed by a DELETE.
+ */
+export interface RefusedAlertRule {
+  readonly id: string;
+  /** The stored name when it is a string, else the id. */
+  readonly name: string;
+  readonly enabled: false;
+  /** What is wrong, e.g. `metric.window must be a whole number of bars from 2 to 100000, got 9007199254740991`. */
+  readonly error: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** A stored rule as listed: valid, or refused by today's validation. */
+export type ListedAlertRule = StoredAlertRule | RefusedAlertRule;
+
+/** Whether a listed rule is one today's validation refuses. */
+export function isRefusedRule(rule: ListedAlertRule): rule is RefusedAlertRule {
+  return "error" in rule;
+}
+
 /** One fired alert as stored. */
 export interface AlertHistoryEntry {
   /** Event id (the `alert_history` key), used to acknowledge it. */
@@ -63,16 +86,60 @@ export class AlertAlreadyAcknowledgedError extends StoreError {
 /** Largest page of history returned at once. */
 export const MAX_HISTORY_LIMIT = 10_000;
 
-const RULE_COLUMNS = "rule::VARCHAR, epoch_ms(created_at)::DOUBLE, epoch_ms(updated_at)::DOUBLE";
+/** Keys a merge would write into an object's prototype. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+const RULE_COLUMNS = "id::VARCHAR, rule::VARCHAR, epoch_ms(created_at)::DOUBLE, epoch_ms(updated_at)::DOUBLE";
 const HISTORY_COLUMNS =
   "id::DOUBLE, rule_id, epoch_us(fired_at)::DOUBLE, value, threshold, message, epoch_us(acknowledged_at)::DOUBLE";
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+/** Largest |ms| a JavaScript Date holds. */
+const MAX_DATE_MS = 8.64e15;
+// A stored time out of a Date's range (a row written by hand) is shown clamped rather than thrown on.
+const iso = (ms: number): string => new Date(Number.isNaN(ms) ? 0 : Math.max(-MAX_DATE_MS, Math.min(MAX_DATE_MS, ms))).toISOString();
 const micros = (ms: number): number => Math.round(ms * 1000);
 
-function ruleRow(r: readonly unknown[]): StoredAlertRule {
-  // Stored rules were validated on the way in; parsing again keeps the shape canonical if the engine's grows.
-  return { ...parseAlertRule(JSON.parse(String(r[0]))), createdAt: iso(Number(r[1])), updatedAt: iso(Number(r[2])) };
+/** A stored row: its id, the rule JSON as stored, its times. */
+interface RuleRow {
+  readonly id: string;
+  readonly raw: unknown;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+function readRow(r: readonly unknown[]): RuleRow {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(String(r[1]));
+  } catch {
+    raw = undefined;
+  }
+  return { id: String(r[0]), raw, createdAt: iso(Number(r[2])), updatedAt: iso(Number(r[3])) };
+}
+
+/** The row's rule with the row's id (the key is the truth), as an object to merge into. */
+function rawRule(row: RuleRow): Record<string, unknown> {
+  const raw = typeof row.raw === "object" && row.raw !== null && !Array.isArray(row.raw) ? (row.raw as Record<string, unknown>) : {};
+  return { ...raw, id: row.id };
+}
+
+function ruleOfRow(row: RuleRow): ListedAlertRule {
+  // Stored rules are parsed again: the shape stays canonical if the engine's grows, and a row today's rules refuse
+  // (an older version's, one written by hand) is listed disabled with its error instead of failing every read.
+  try {
+    return { ...parseAlertRule(rawRule(row)), createdAt: row.createdAt, updatedAt: row.updatedAt };
+  } catch (error) {
+    if (!(error instanceof InvalidAlertRuleError)) throw error;
+    const name = rawRule(row).name;
+    return {
+      id: row.id,
+      name: typeof name === "string" && name.trim() !== "" ? name.slice(0, 200) : row.id,
+      enabled: false,
+      error: error.message.slice(error.fn.length + 2),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+  }
 }
 
 function historyRow(r: readonly unknown[]): AlertHistoryEntry {
@@ -87,9 +154,9 @@ function historyRow(r: readonly unknown[]): AlertHistoryEntry {
   };
 }
 
-async function selectRule(c: DuckDBConnection, id: string): Promise<StoredAlertRule | null> {
+async function selectRow(c: DuckDBConnection, id: string): Promise<RuleRow | null> {
   const rows = (await c.runAndReadAll(`SELECT ${RULE_COLUMNS} FROM alerts WHERE id = $1`, [id])).getRows();
-  return rows.length === 0 ? null : ruleRow(rows[0]);
+  return rows.length === 0 ? null : readRow(rows[0]);
 }
 
 /**
@@ -126,7 +193,7 @@ export async function createRule(store: Store, input: unknown, now = Date.now())
 }
 
 /**
- * Every stored rule, oldest first.
+ * Every stored rule, oldest first; a row today's validation refuses is listed as a {@link RefusedAlertRule}.
  *
  * @param store the store
  * @returns the rules with their times
@@ -134,9 +201,9 @@ export async function createRule(store: Store, input: unknown, now = Date.now())
  * @example
  * const rules = await listRules(store);
  */
-export async function listRules(store: Store): Promise<StoredAlertRule[]> {
+export async function listRules(store: Store): Promise<ListedAlertRule[]> {
   return store.read(
-    async (c) => (await c.runAndReadAll(`SELECT ${RULE_COLUMNS} FROM alerts ORDER BY created_at, id`)).getRows().map(ruleRow),
+    async (c) => (await c.runAndReadAll(`SELECT ${RULE_COLUMNS} FROM alerts ORDER BY created_at, id`)).getRows().map((r) => ruleOfRow(readRow(r))),
     "listRules",
   );
 }
@@ -146,22 +213,23 @@ export async function listRules(store: Store): Promise<StoredAlertRule[]> {
  *
  * @param store the store
  * @param id the rule id
- * @returns the rule
+ * @returns the rule (a {@link RefusedAlertRule} when today's validation refuses it)
  * @throws {AlertNotFoundError} no rule has this id
  * @throws {StoreClosedError} the store is closed
  * @example
  * const rule = await getRule(store, "0b6f…");
  */
-export async function getRule(store: Store, id: string): Promise<StoredAlertRule> {
-  const rule = await store.read((c) => selectRule(c, id), "getRule");
-  if (rule === null) throw new AlertNotFoundError("getRule", "rule", id);
-  return rule;
+export async function getRule(store: Store, id: string): Promise<ListedAlertRule> {
+  const row = await store.read((c) => selectRow(c, id), "getRule");
+  if (row === null) throw new AlertNotFoundError("getRule", "rule", id);
+  return ruleOfRow(row);
 }
 
 /**
  * Applies a partial update (JSON merge patch, RFC 7386: objects merge field by field, `null` removes an optional
  * field) and re-validates the whole rule. A patch changing `metric.kind` or `condition.op` replaces that object
- * rather than merging into it, since the fields of one kind are not those of another.
+ * rather than merging into it, since the fields of one kind are not those of another. A stored rule today's
+ * validation refuses is patched as stored, so a patch can mend it.
  *
  * @param store the store
  * @param id the rule id
@@ -184,10 +252,10 @@ export async function updateRule(store: Store, id: string, patch: unknown, now =
   if ("id" in p && p.id !== id) throw new InvalidAlertRuleError(fn, "id", "cannot be changed");
   // Read, merge and write on the writer connection in one transaction: two patches cannot interleave.
   return store.transaction(async (c) => {
-    const current = await selectRule(c, id);
+    const current = await selectRow(c, id);
     if (current === null) throw new AlertNotFoundError(fn, "rule", id);
-    const { createdAt, updatedAt: _updated, ...rule } = current;
-    const merged = mergePatch(rule, p);
+    const { createdAt } = current;
+    const merged = mergePatch(rawRule(current), p);
     const next = parseAlertRule(merged);
     await c.run("UPDATE alerts SET rule = $2, enabled = $3, updated_at = make_timestamp($4::BIGINT) WHERE id = $1", [
       id,
@@ -202,6 +270,7 @@ export async function updateRule(store: Store, id: string, patch: unknown, now =
 function mergePatch(target: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...target };
   for (const [key, value] of Object.entries(patch)) {
+    if (PROTOTYPE_KEYS.has(key)) throw new InvalidAlertRuleError("updateRule", key, "is not a field of an alert rule");
     if (value === null) {
       delete out[key];
       continue;

@@ -14,11 +14,14 @@ import {
   alertRuleOrDraftSchema,
   alignBars,
   backtestAlertRule,
+  comparisonConditionSchema,
+  outsideBandConditionSchema,
   InvalidAlertRuleError,
   metricKey,
   pairMetricSchema,
   pairMetricSeries,
   parseTimeframe,
+  redactWebhookUrl,
   replayAlertRule,
   windowedMetricSchema,
   type AlertEvent,
@@ -31,17 +34,19 @@ import {
   createRule,
   deleteRule,
   getRule,
+  isRefusedRule,
   listHistory,
   listRules,
   MAX_HISTORY_LIMIT,
   updateRule,
+  type ListedAlertRule,
 } from "../../store/alert-store.ts";
 import { readTradeStream, type Store } from "../../store/index.ts";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { apiRouter, type ApiRouter, bearer, documentedBody, invalidParameter, jsonAnswer, refused, shuttingDown, unknownSymbol } from "../http/openapi.ts";
 import { requireKnownSymbol } from "../market/symbols.ts";
-import { parameterRefusal, readJsonBody } from "../validation.ts";
+import { parameterRefusal, readJsonBody, toTime } from "../validation.ts";
 
 const historyQuery = z
   .object({
@@ -50,18 +55,11 @@ const historyQuery = z
   })
   .strict();
 
-/** A time bound in a JSON body: epoch milliseconds or an ISO 8601 string. */
+/** A time bound in a JSON body: whole epoch milliseconds or an ISO 8601 string, from 2009-01-01 to one day past now. */
 const bodyTime = z
-  .union([z.number().finite(), z.string()])
-  .transform((value, ctx) => {
-    const ms = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-    if (!Number.isFinite(ms)) {
-      ctx.addIssue({ code: "custom", message: `${JSON.stringify(value)} is not an ISO 8601 time or epoch milliseconds` });
-      return z.NEVER;
-    }
-    return ms;
-  })
-  .meta({ description: "Epoch milliseconds, or an ISO 8601 time" });
+  .union([z.int(), z.string()])
+  .transform(toTime)
+  .meta({ description: "Whole epoch milliseconds, or an ISO 8601 time; from 2009-01-01 to one day past now" });
 
 const backtestBody = z
   .object({
@@ -73,8 +71,35 @@ const backtestBody = z
 
 /** A rule as stored: the rule and when it was created and last changed. */
 const storedRuleSchema = alertRuleFieldsSchema
-  .extend({ createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() })
+  .extend({
+    webhookUrl: z
+      .string()
+      .optional()
+      .meta({ description: "The webhook URL redacted to scheme and host (`https://hooks.example.com/…`); a PATCH sending it back keeps the stored URL" }),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
   .openapi("StoredAlertRule");
+
+/** A rule as answered: its webhook URL redacted to scheme and host (the store keeps the full URL for sending). */
+function publicRule<R extends ListedAlertRule>(rule: R): R {
+  return "webhookUrl" in rule && typeof rule.webhookUrl === "string" ? { ...rule, webhookUrl: redactWebhookUrl(rule.webhookUrl) } : rule;
+}
+
+/** A stored rule today's validation refuses: listed disabled with what is wrong, never evaluated. */
+const refusedRuleSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    enabled: z.literal(false),
+    error: z.string().meta({ description: "What is wrong with the stored rule, naming the field; PATCH it to mend it or DELETE it" }),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi("RefusedAlertRule");
+
+/** A rule as listed: valid, or refused by today's validation (with `error`). */
+const listedRuleSchema = z.union([storedRuleSchema, refusedRuleSchema]);
 
 /** A JSON merge patch of a rule (documented; the merged rule is what is checked, by the rule schema). */
 const rulePatchSchema = (() => {
@@ -101,9 +126,9 @@ const rulePatchSchema = (() => {
       condition: z
         .strictObject({
           op: z.enum(ALERT_CONDITION_OPS).optional(),
-          threshold: z.number().optional(),
-          low: z.number().optional(),
-          high: z.number().optional(),
+          threshold: comparisonConditionSchema.shape.threshold.optional(),
+          low: outsideBandConditionSchema.shape.low.optional(),
+          high: outsideBandConditionSchema.shape.high.optional(),
         })
         .optional()
         .meta({ description: "Merged into the condition; a new op replaces it (any op of the rule schema)" }),
@@ -161,6 +186,18 @@ async function refusals<T>(work: () => Promise<T>, prefix = ""): Promise<T> {
     if (error instanceof AlertAlreadyAcknowledgedError) throw new ApiError(409, "already_acknowledged", error.message, "id");
     throw error;
   }
+}
+
+/**
+ * A patch sending back the redacted webhook URL it was answered (an edit form's round trip) keeps the stored URL:
+ * that field is left out of the patch.
+ */
+async function keepRedactedUrl(store: Store, id: string, patch: unknown): Promise<unknown> {
+  if (typeof patch !== "object" || patch === null || Array.isArray(patch) || !("webhookUrl" in patch)) return patch;
+  const { webhookUrl, ...rest } = patch as Record<string, unknown>;
+  if (typeof webhookUrl !== "string" || !webhookUrl.endsWith("/…")) return patch;
+  const current = await getRule(store, id).catch(() => null);
+  return current !== null && "webhookUrl" in current && current.webhookUrl !== undefined && redactWebhookUrl(current.webhookUrl) === webhookUrl ? rest : patch;
 }
 
 /** A history event id from the path: a positive whole number, else it cannot exist (404). */
@@ -252,6 +289,9 @@ const eventIdPath = z.object({
   id: z.string().meta({ description: "History event id (a positive whole number; anything else is no event)", pattern: "^[1-9][0-9]{0,15}$", example: "1" }),
 });
 const unknownRule = refused(["unknown_alert"], "No rule with this id");
+/** Largest body of a rule or backtest request, bytes: a rule is a few hundred bytes. */
+export const MAX_RULE_BODY_BYTES = 64 * 1024;
+const bodyTooLarge = refused(["too_large"], `The body exceeds ${MAX_RULE_BODY_BYTES} bytes (refused by its Content-Length, or as soon as the count passes it)`);
 const invalidRule = (why: string) => refused(["invalid_rule", "invalid_body"], why);
 const tokenNeeded = refused(["unauthorized"], "Missing or wrong bearer token");
 const tags = ["alerts"];
@@ -280,9 +320,15 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
       operationId: "listAlertRules",
       tags,
       summary: "Alert rules",
-      responses: { 200: jsonAnswer(z.object({ rules: z.array(storedRuleSchema) }), "Every stored rule, oldest first"), 503: shuttingDown },
+      responses: {
+        200: jsonAnswer(
+          z.object({ rules: z.array(listedRuleSchema) }),
+          "Every stored rule, oldest first; a stored rule today's validation refuses is listed disabled with its `error`",
+        ),
+        503: shuttingDown,
+      },
     }),
-    async (c) => c.json({ rules: await listRules(store) }, 200),
+    async (c) => c.json({ rules: (await listRules(store)).map(publicRule) }, 200),
   );
 
   routes.openapi(
@@ -299,14 +345,15 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
         201: jsonAnswer(storedRuleSchema, "The stored rule with its id and times"),
         400: invalidRule("The body is not JSON, or the rule is invalid (`field` is the path of the bad field, e.g. `condition.threshold`)"),
         401: tokenNeeded,
+        413: bodyTooLarge,
         503: shuttingDown,
       },
     }),
     async (c) => {
-      const body = await readJsonBody(c);
+      const body = await readJsonBody(c, MAX_RULE_BODY_BYTES);
       const rule = await refusals(() => createRule(store, body));
       await reload();
-      return c.json(rule, 201);
+      return c.json(publicRule(rule), 201);
     },
   );
 
@@ -354,6 +401,7 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
         ),
         400: refused(["invalid_rule", "invalid_body", "invalid_parameter"], "A bad rule (`field` under `rule.`), body or range (`field` names it)"),
         401: tokenNeeded,
+        413: bodyTooLarge,
         404: unknownSymbol("rule.metric"),
         422: refused(
           ["range_too_large", "insufficient_data", "unprocessable"],
@@ -363,7 +411,7 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
       },
     }),
     async (c) => {
-      const body = parseBacktestBody(await readJsonBody(c));
+      const body = parseBacktestBody(await readJsonBody(c, MAX_RULE_BODY_BYTES));
       if (body.from !== undefined && body.to !== undefined && body.to <= body.from) {
         throw new ApiError(400, "invalid_parameter", "to must be after from", "to");
       }
@@ -391,9 +439,18 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
       tags,
       summary: "One alert rule",
       request: { params: idPath },
-      responses: { 200: jsonAnswer(storedRuleSchema, "The rule"), 404: unknownRule, 503: shuttingDown },
+      responses: {
+        200: jsonAnswer(storedRuleSchema, "The rule"),
+        404: unknownRule,
+        422: refused(["invalid_stored_rule"], "The stored rule is one today's validation refuses (`message` says why); PATCH it to mend it or DELETE it"),
+        503: shuttingDown,
+      },
     }),
-    async (c) => c.json(await refusals(() => getRule(store, c.req.valid("param").id)), 200),
+    async (c) => {
+      const rule = await refusals(() => getRule(store, c.req.valid("param").id));
+      if (isRefusedRule(rule)) throw new ApiError(422, "invalid_stored_rule", `the stored rule is not evaluated: ${rule.error}`, "id");
+      return c.json(publicRule(rule), 200);
+    },
   );
 
   routes.openapi(
@@ -410,15 +467,17 @@ export function alertRoutes(deps: ApiDeps): ApiRouter {
         200: jsonAnswer(storedRuleSchema, "The updated rule"),
         400: invalidRule("The body is not JSON, or the patched rule is invalid (`field` names the bad field)"),
         401: tokenNeeded,
+        413: bodyTooLarge,
         404: unknownRule,
         503: shuttingDown,
       },
     }),
     async (c) => {
-      const body = await readJsonBody(c);
-      const rule = await refusals(() => updateRule(store, c.req.valid("param").id, body));
+      const body = await readJsonBody(c, MAX_RULE_BODY_BYTES);
+      const { id } = c.req.valid("param");
+      const rule = await refusals(async () => updateRule(store, id, await keepRedactedUrl(store, id, body)));
       await reload();
-      return c.json(rule, 200);
+      return c.json(publicRule(rule), 200);
     },
   );
 

@@ -31,7 +31,14 @@ export function exportCsvStream(store: Store, sel: ExportSelection): ReadableStr
   const pages = sel.dataset === "ticks" ? tickPages(store, sel) : barPages(store, sel);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const next = await pages.next();
+      let next: IteratorResult<string>;
+      try {
+        next = await pages.next();
+      } catch (error) {
+        // A read failing mid-export errors the stream: the transfer is aborted, never ended like a complete file.
+        controller.error(error);
+        return;
+      }
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },

@@ -4,6 +4,7 @@
  */
 import type { Context } from "hono";
 import { ApiError } from "../errors.ts";
+import { readBodyLimited } from "../validation.ts";
 
 /** Default largest upload, bytes (50 MB). */
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -29,9 +30,9 @@ export async function readUploadBytes(c: Context, limit: number): Promise<Uint8A
     throw new ApiError(415, "unsupported_media_type", `content-type ${type} is not accepted; send text/csv or multipart/form-data (field "file")`, "content-type");
   }
   const bodyLimit = multipart ? limit + MULTIPART_SLACK : limit;
-  const declared = Number(c.req.header("content-length") ?? Number.NaN);
-  if (declared > bodyLimit) throw tooLarge(limit);
-  const bytes = await readLimited(c.req.raw.body, bodyLimit, limit);
+  if (c.req.raw.body === null) throw new ApiError(400, "invalid_body", "the request has no body; send the CSV file", "file");
+  const bytes = await readBodyLimited(c, bodyLimit, () => tooLarge(limit));
+  if (bytes.byteLength === 0) throw new ApiError(400, "invalid_body", "the request body is empty; send the CSV file", "file");
   if (!multipart) return bytes;
   let form: FormData;
   try {
@@ -64,29 +65,4 @@ export function decodeUtf8(bytes: Uint8Array): string {
 
 function tooLarge(limit: number): ApiError {
   return new ApiError(413, "too_large", `the upload exceeds the limit of ${limit} bytes`, "file");
-}
-
-async function readLimited(body: ReadableStream<Uint8Array> | null, bodyLimit: number, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (body === null) throw new ApiError(400, "invalid_body", "the request has no body; send the CSV file", "file");
-  const reader = body.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > bodyLimit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit);
-    }
-    parts.push(value);
-  }
-  if (total === 0) throw new ApiError(400, "invalid_body", "the request body is empty; send the CSV file", "file");
-  const out = new Uint8Array(new ArrayBuffer(total));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
 }

@@ -28,6 +28,15 @@ export const BAND_OPS = ["absAbove", "outsideBand"] as const;
 /** Every condition op. */
 export const ALERT_CONDITION_OPS = [...COMPARISON_OPS, ...CROSSING_OPS, ...BAND_OPS] as const;
 
+/** Fewest bars in a pair metric's window. */
+export const MIN_RULE_WINDOW_BARS = 2;
+/** Most bars in a pair metric's window (the analytics endpoints' largest window). */
+export const MAX_RULE_WINDOW_BARS = 100_000;
+/** Longest `windowMs`, `forMs` and `cooldownMs` of a rule: 7 days, ms. */
+export const MAX_RULE_DURATION_MS = 7 * 86_400_000;
+/** Largest magnitude of a threshold, band edge or re-arm level. */
+export const MAX_RULE_LEVEL = 1e12;
+
 /** How a refused value is shown in a message: `"fatal"`, `7`, `missing`, `an array`. */
 function describe(value: unknown): string {
   if (value === undefined) return "missing";
@@ -50,13 +59,17 @@ const objectError = (what: (input: unknown) => string) => ({
     issue.code === "unrecognized_keys" ? `is not a field of ${what(issue.input)}` : `must be an object, got ${describe(issue.input)}`,
 });
 
+/** Half of a UTF-16 surrogate pair on its own: not Unicode text, and refused by the store's JSON. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 const text = (maxLength: number) => {
   const rule = says(`must be a non-empty string of at most ${maxLength} characters`);
   return z
     .string(rule)
     .min(1, rule)
     .max(maxLength, rule)
-    .refine((s) => s.trim() !== "", rule);
+    .refine((s) => s.trim() !== "", rule)
+    .refine((s) => !LONE_SURROGATE.test(s), says("must be well-formed Unicode (no lone surrogate)"));
 };
 
 const ruleSymbol = (description: string, example = "BTCUSDT") => {
@@ -64,11 +77,12 @@ const ruleSymbol = (description: string, example = "BTCUSDT") => {
   return z.string(rule).regex(SYMBOL_PATTERN, rule).meta({ description, example });
 };
 
-const finite = (description: string) => z.number(says("must be a finite number")).meta({ description });
+const levelRule = says(`must be a finite number from -${MAX_RULE_LEVEL} to ${MAX_RULE_LEVEL}`);
+const finite = (description: string) => z.number(levelRule).min(-MAX_RULE_LEVEL, levelRule).max(MAX_RULE_LEVEL, levelRule).meta({ description });
 
-const wholeAtLeast = (min: number, unit: string, description: string) => {
-  const rule = says(`must be a whole number of ${unit} >= ${min}`);
-  return z.int(rule).min(min, rule).meta({ description });
+const wholeBetween = (min: number, max: number, unit: string, description: string) => {
+  const rule = says(`must be a whole number of ${unit} from ${min} to ${max}`);
+  return z.int(rule).min(min, rule).max(max, rule).meta({ description });
 };
 
 /** A bar length label, made canonical (`"60s"` → `"1m"`). */
@@ -101,7 +115,7 @@ export const windowedMetricSchema = z.strictObject(
   {
     kind: z.enum(WINDOWED_METRIC_KINDS),
     symbol: ruleSymbol("Upper-case exchange symbol"),
-    windowMs: wholeAtLeast(1, "milliseconds", "Trailing window length, ms"),
+    windowMs: wholeBetween(1, MAX_RULE_DURATION_MS, "milliseconds", "Trailing window length, ms"),
   },
   metricError,
 );
@@ -114,7 +128,7 @@ export const pairMetricSchema = z
       a: ruleSymbol("First leg (regression y)", "ETHUSDT"),
       b: ruleSymbol("Second leg (regression x); must differ from a"),
       timeframe: barLength,
-      window: wholeAtLeast(2, "bars", "Number of bars in the trailing window"),
+      window: wholeBetween(MIN_RULE_WINDOW_BARS, MAX_RULE_WINDOW_BARS, "bars", "Number of bars in the trailing window"),
     },
     metricError,
   )
@@ -180,19 +194,110 @@ export const alertConditionSchema = z
   })
   .meta({ description: "When the value is in alert, by op" });
 
-const duration = (description: string) => wholeAtLeast(0, "milliseconds", description);
+const duration = (description: string) => wholeBetween(0, MAX_RULE_DURATION_MS, "milliseconds", description);
 
+/** Longest webhook URL, characters (2 KiB). */
+export const MAX_WEBHOOK_URL_LENGTH = 2048;
+
+/** Host names of cloud metadata services (lower case, no trailing dot). */
+const METADATA_HOSTS: ReadonlySet<string> = new Set(["metadata.google.internal", "metadata.goog", "metadata", "instance-data", "instance-data.ec2.internal"]);
+
+/** The four bytes of a dotted IPv4 address, or null. */
+function ipv4Bytes(host: string): number[] | null {
+  const parts = host.split(".");
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return null;
+  return parts.map(Number);
+}
+
+/** The eight 16-bit groups of an IPv6 address (brackets and a zone left out), or null. */
+function ipv6Groups(address: string): number[] | null {
+  let text = address.replace(/^\[|\]$/g, "").replace(/%.*$/, "").toLowerCase();
+  if (!text.includes(":")) return null;
+  const tail = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
+  if (tail !== null) {
+    const b = ipv4Bytes(tail[1]);
+    if (b === null) return null;
+    text = `${text.slice(0, tail.index)}${((b[0] << 8) | b[1]).toString(16)}:${((b[2] << 8) | b[3]).toString(16)}`;
+  }
+  const halves = text.split("::");
+  if (halves.length > 2) return null;
+  const groups = (half: string) => (half === "" ? [] : half.split(":"));
+  const head = groups(halves[0]);
+  const rest = halves.length === 2 ? groups(halves[1]) : [];
+  const fill = halves.length === 2 ? 8 - head.length - rest.length : 0;
+  const all = [...head, ...Array<string>(Math.max(0, fill)).fill("0"), ...rest];
+  if (all.length !== 8 || !all.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
+  return all.map((g) => parseInt(g, 16));
+}
+
+/**
+ * Why a webhook may not be sent to this host or address: link-local (169.254.0.0/16, fe80::/10, also as an
+ * IPv4-mapped or -compatible IPv6 address) or a cloud metadata service; null when it may. The host is expected as
+ * the WHATWG `URL` parser leaves it (IPv4 in any spelling made dotted decimal), or as a resolved address.
+ *
+ * @param host a URL's `hostname`, or an address a name resolved to
+ * @returns the reason, or null
+ * @example
+ * webhookTargetRefusal(new URL("http://0xA9FEA9FE/").hostname); // "is a link-local address (169.254.169.254)"
+ */
+export function webhookTargetRefusal(host: string): string | null {
+  const name = host.toLowerCase().replace(/\.$/, "");
+  if (METADATA_HOSTS.has(name)) return `is a cloud metadata host (${name})`;
+  const v4 = ipv4Bytes(name);
+  const g = v4 === null ? ipv6Groups(name) : null;
+  // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d) IPv6 addresses carry an IPv4 address.
+  const embedded = g !== null && g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0) ? [g[6] >> 8, g[6] & 255, g[7] >> 8, g[7] & 255] : null;
+  const ip4 = v4 ?? embedded;
+  if (ip4 !== null && ip4[0] === 169 && ip4[1] === 254) return `is a link-local address (${ip4.join(".")})`;
+  if (g !== null && (g[0] & 0xffc0) === 0xfe80) return `is a link-local address (${name})`;
+  if (g !== null && g[0] === 0xfd00 && g[1] === 0x0ec2) return `is a cloud metadata address (${name})`;
+  return null;
+}
+
+/**
+ * A webhook URL as shown in answers and logs: scheme and host kept, the rest (path, query, credentials) replaced,
+ * since a webhook's path often is its secret.
+ *
+ * @param url the full URL
+ * @returns e.g. `https://hooks.example.com/…`; `…` for a string that is not a URL
+ * @example
+ * redactWebhookUrl("https://hooks.example.com/T0/B1/secret?x=1"); // "https://hooks.example.com/…"
+ */
+export function redactWebhookUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}/…`;
+  } catch {
+    return "…";
+  }
+}
+
+const urlRule = `must be an http(s) URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters`;
 const httpUrl = z
-  .string(says("must be an http(s) URL"))
-  .refine((value) => {
+  .string(says(urlRule))
+  // A refused URL is never echoed whole (its path may be a secret): the length, the scheme or the host is shown.
+  .max(MAX_WEBHOOK_URL_LENGTH, { error: (issue) => `${urlRule}, got ${String(issue.input).length} characters` })
+  .superRefine((value, ctx) => {
+    let url: URL;
     try {
-      const url = new URL(value);
-      return url.protocol === "https:" || url.protocol === "http:";
+      url = new URL(value);
     } catch {
-      return false;
+      ctx.addIssue({ code: "custom", input: value, message: `${urlRule}, got a string that is not a URL` });
+      return;
     }
-  }, says("must be an http(s) URL"))
-  .meta({ format: "uri", description: 'http(s) URL the webhook channel posts to; required exactly when channels hold "webhook"' });
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      ctx.addIssue({ code: "custom", input: value, message: `${urlRule}, got ${describe(url.protocol)}` });
+      return;
+    }
+    const why = webhookTargetRefusal(url.hostname);
+    if (why !== null) ctx.addIssue({ code: "custom", input: value, message: `must not target this host: ${url.hostname} ${why}` });
+  })
+  .meta({
+    format: "uri",
+    description:
+      `http(s) URL the webhook channel posts to (at most ${MAX_WEBHOOK_URL_LENGTH} characters; no link-local or cloud metadata target); ` +
+      'required exactly when channels hold "webhook". Answers show it redacted to scheme and host',
+  });
 
 /** The fields of a rule, each checked on its own; {@link alertRuleSchema} adds the checks across fields. */
 export const alertRuleFieldsSchema = z.strictObject(

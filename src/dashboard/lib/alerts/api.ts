@@ -3,10 +3,10 @@
  * answers with, so the Alerts page never re-describes a rule or an event.
  */
 import type { AlertEvent, AlertRule } from "../../../engine/index.ts";
-import type { AlertHistoryEntry, StoredAlertRule } from "../../../store/alert-store.ts";
+import type { AlertHistoryEntry, ListedAlertRule, RefusedAlertRule, StoredAlertRule } from "../../../store/alert-store.ts";
 import { getJson, sendJson } from "../shared/api.ts";
 
-export type { AlertHistoryEntry, StoredAlertRule };
+export type { AlertHistoryEntry, ListedAlertRule, RefusedAlertRule, StoredAlertRule };
 
 /** A rule as the form writes it: everything but the id the server assigns. */
 export type AlertRuleDraft = Omit<AlertRule, "id">;
@@ -30,9 +30,14 @@ export interface BacktestAnswer {
   readonly events: readonly AlertEvent[];
 }
 
-/** Every stored rule, oldest first. */
-export async function listAlertRules(): Promise<StoredAlertRule[]> {
-  return (await getJson<{ rules: StoredAlertRule[] }>("/api/alerts")).rules;
+/** Every stored rule, oldest first; one today's validation refuses comes disabled with its `error`. */
+export async function listAlertRules(): Promise<ListedAlertRule[]> {
+  return (await getJson<{ rules: ListedAlertRule[] }>("/api/alerts")).rules;
+}
+
+/** Whether a listed rule is one the server refuses to evaluate (it carries `error`). */
+export function isRefusedRule(rule: ListedAlertRule): rule is RefusedAlertRule {
+  return "error" in rule;
 }
 
 export function createAlertRule(draft: AlertRuleDraft): Promise<StoredAlertRule> {

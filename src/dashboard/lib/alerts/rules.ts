@@ -1,9 +1,10 @@
 /**
  * The stored rules as a list: one row per rule (`data-rule-id`) with its metric and condition in words, an enabled
  * toggle (PATCH `{enabled}`), Edit (hands the rule to the form) and Delete (a second click confirms: headless
- * browsers and keyboard users get no `window.confirm`).
+ * browsers and keyboard users get no `window.confirm`). A stored rule the server refuses to evaluate is listed
+ * disabled with its error (`data-testid="alert-rule-error"`), to delete or to mend by the API.
  */
-import { deleteAlertRule, listAlertRules, patchAlertRule, type StoredAlertRule } from "./api.ts";
+import { deleteAlertRule, isRefusedRule, listAlertRules, patchAlertRule, type RefusedAlertRule, type StoredAlertRule } from "./api.ts";
 import { describeCondition, describeMetric, describeTiming } from "./describe.ts";
 import { el } from "../shared/ui.ts";
 
@@ -41,14 +42,16 @@ export function alertRulesList(options: {
   const message = el("div", { className: "tl-error-text", "data-testid": "alert-rules-error", role: "alert" });
   const element = el("div", { className: "tl-scroll", "data-testid": "alert-rules" }, table, empty, message);
   let rules: StoredAlertRule[] = [];
+  let refused: RefusedAlertRule[] = [];
 
   const fail = (what: string, e: unknown) => (message.textContent = `${what}: ${e instanceof Error ? e.message : String(e)}`);
 
   const render = () => {
-    body.replaceChildren(...rules.map((r) => ruleRow(r, { toggle, edit: options.onEdit, remove })));
-    table.hidden = rules.length === 0;
-    empty.hidden = rules.length > 0;
-    element.dataset.count = String(rules.length);
+    body.replaceChildren(...rules.map((r) => ruleRow(r, { toggle, edit: options.onEdit, remove })), ...refused.map((r) => refusedRow(r, remove)));
+    const count = rules.length + refused.length;
+    table.hidden = count === 0;
+    empty.hidden = count > 0;
+    element.dataset.count = String(count);
     options.onChange?.(rules);
   };
 
@@ -65,7 +68,9 @@ export function alertRulesList(options: {
       do {
         stale = false;
         try {
-          rules = await listAlertRules();
+          const listed = await listAlertRules();
+          rules = listed.filter((r): r is StoredAlertRule => !isRefusedRule(r));
+          refused = listed.filter(isRefusedRule);
           render();
         } catch (e) {
           fail("could not load the rules", e);
@@ -90,11 +95,12 @@ export function alertRulesList(options: {
     }
   }
 
-  async function remove(rule: StoredAlertRule) {
+  async function remove(rule: { readonly id: string; readonly name: string }) {
     message.textContent = "";
     try {
       await deleteAlertRule(rule.id);
       rules = rules.filter((r) => r.id !== rule.id);
+      refused = refused.filter((r) => r.id !== rule.id);
       render();
       options.onDeleted(rule.id);
     } catch (e) {
@@ -111,6 +117,18 @@ interface RowActions {
   toggle(rule: StoredAlertRule, box: HTMLInputElement): void;
   edit(rule: StoredAlertRule): void;
   remove(rule: StoredAlertRule): void;
+}
+
+/** A stored rule the server does not evaluate: its name, what is wrong, and Delete. */
+function refusedRow(rule: RefusedAlertRule, remove: (rule: RefusedAlertRule) => void): HTMLTableRowElement {
+  return el(
+    "tr",
+    { "data-rule-id": rule.id, "data-enabled": "false", "data-refused": "true", className: "tl-disabled" },
+    el("td", {}, el("div", { className: "tl-rule-name" }, rule.name)),
+    el("td", { colspan: 3 }, el("span", { className: "tl-error-text", "data-testid": "alert-rule-error" }, `Not evaluated: ${rule.error}`)),
+    el("td", {}, el("input", { type: "checkbox", "aria-label": `Enabled: ${rule.name}`, checked: false, disabled: true })),
+    el("td", { className: "tl-row-actions" }, deleteButton(() => remove(rule))),
+  );
 }
 
 function ruleRow(rule: StoredAlertRule, actions: RowActions): HTMLTableRowElement {
