@@ -34,7 +34,9 @@ export const DENIED_FUNCTIONS: ReadonlySet<string> = new Set([
   "nextval",
   "currval",
   "setseed",
+  // DuckDB 1.5's sleeping functions: sleep_ms and the macro pg_sleep (seconds) over it.
   "sleep_ms",
+  "pg_sleep",
   "write_log",
   "query",
   "query_table",
@@ -50,6 +52,9 @@ export const DENIED_FUNCTIONS: ReadonlySet<string> = new Set([
   "sniff_csv",
   "summary",
 ]);
+
+/** Any function whose name says it sleeps (a macro or an extension's function added later) is refused too. */
+const DENIED_INFIX = "sleep";
 
 const DENIED_PREFIXES = ["read_", "parquet_", "pragma_", "enable_", "disable_", "duckdb_secret", "duckdb_log", "truncate_", "icu_"];
 
@@ -154,7 +159,7 @@ function checkTableFunction(ref: { [key: string]: Json }): void {
 function checkFunction(rawName: string): void {
   const name = rawName.toLowerCase();
   if (ALLOWED_TABLE_FUNCTIONS.has(name)) return;
-  if (DENIED_FUNCTIONS.has(name) || DENIED_PREFIXES.some((prefix) => name.startsWith(prefix))) {
+  if (DENIED_FUNCTIONS.has(name) || name.includes(DENIED_INFIX) || DENIED_PREFIXES.some((prefix) => name.startsWith(prefix))) {
     throw new ApiError(400, "forbidden_function", `function ${name}() is not allowed in /api/sql`, "sql");
   }
 }

@@ -215,6 +215,10 @@ describe("POST /api/sql refuses everything else with a 4xx naming the field, cha
     ["current_setting", "SELECT current_setting('temp_directory')"],
     ["nextval", "SELECT nextval('seq')"],
     ["setseed", "SELECT setseed(0.5)"],
+    ["sleep_ms", "SELECT sleep_ms(10000)"],
+    ["pg_sleep", "SELECT pg_sleep(10)"],
+    ["pg_sleep qualified", "SELECT main.pg_sleep(10)"],
+    ["pg_sleep in a subquery", "SELECT (SELECT pg_sleep(10)) AS s"],
     ["checkpoint()", "SELECT * FROM checkpoint()"],
     ["duckdb_settings()", "SELECT * FROM duckdb_settings()"],
     ["duckdb_secrets()", "SELECT * FROM duckdb_secrets()"],
@@ -252,6 +256,18 @@ describe("POST /api/sql refuses everything else with a 4xx naming the field, cha
     if (!["unknown column", "runtime error"].includes(_label)) expect(body.error.code).not.toBe("sql_error");
     expect(await snapshot()).toBe(before);
     for (const name of ["copy.csv", "copy2.parquet", "export", "other.duckdb"]) expect(existsSync(file(name))).toBe(false);
+  });
+
+  it("refuses every sleeping function DuckDB has, like sleep_ms", async () => {
+    const names = await store.read(async (c) =>
+      (await c.runAndReadAll("SELECT DISTINCT function_name FROM duckdb_functions() WHERE function_name ILIKE '%sleep%' ORDER BY 1")).getRows().map((r) => String(r[0])),
+    );
+    expect(names).toEqual(expect.arrayContaining(["pg_sleep", "sleep_ms"]));
+    for (const name of names) {
+      const res = await post({ sql: `SELECT ${name}(1)` });
+      expect(res.status, name).toBe(400);
+      expect((await res.json()).error).toMatchObject({ code: "forbidden_function", field: "sql" });
+    }
   });
 
   it("gives DuckDB's parser message for invalid SQL", async () => {
