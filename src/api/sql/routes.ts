@@ -11,6 +11,7 @@ import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { apiRouter, type ApiRouter, arrowContent, bearer, documentedBody, refused, shuttingDown, unauthorized } from "../http/openapi.ts";
 import { checkReadOnlySelect } from "./guard.ts";
+import { lockDownForUserSql } from "./sandbox.ts";
 import { toJsonValue } from "./json-value.ts";
 import { parseJsonBody } from "../validation.ts";
 import { uniqueNames } from "../../engine/index.ts";
@@ -117,6 +118,7 @@ export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): ApiRout
       const body = await parseJsonBody(c, sqlBody);
       const arrow = body.format ? body.format === "arrow" : (c.req.header("accept") ?? "").includes(ARROW_STREAM_TYPE);
       const answer = await deps.store.read(async (connection) => {
+        await lockDownForUserSql(connection);
         await checkReadOnlySelect(connection, body.sql);
         return runLimited(connection, body.sql, body.limit, timeoutMs);
       }, "sql");

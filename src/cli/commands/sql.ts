@@ -103,9 +103,10 @@ async function askServer(url: string, query: string, limit: number, token: strin
 }
 
 async function askFile(db: string, query: string, limit: number): Promise<SqlRows> {
-  const [{ openStore }, { checkReadOnlySelect }, { ApiError }] = await Promise.all([
+  const [{ openStore }, { checkReadOnlySelect }, { lockDownForUserSql }, { ApiError }] = await Promise.all([
     import("../../store/index.ts"),
     import("../../api/sql/guard.ts"),
+    import("../../api/sql/sandbox.ts"),
     import("../../api/errors.ts"),
   ]);
   let store;
@@ -117,6 +118,7 @@ async function askFile(db: string, query: string, limit: number): Promise<SqlRow
   }
   try {
     return await store.read(async (connection) => {
+      await lockDownForUserSql(connection);
       await checkReadOnlySelect(connection, query);
       await connection.run("BEGIN TRANSACTION READ ONLY");
       try {

@@ -3,8 +3,8 @@
  * the row and time limits, and a corpus of attacks and malformed requests that must all be refused with a 4xx and
  * leave the database as it was.
  */
-import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import { Hono } from "hono";
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/api/app.ts";
 import { onApiError } from "../../../src/api/errors.ts";
 import { sqlRoutes } from "../../../src/api/sql/routes.ts";
+import { parseByteSize, USER_SQL_MEMORY_LIMIT_BYTES } from "../../../src/api/sql/sandbox.ts";
 import type { Store } from "../../../src/store/index.ts";
 import { captureStore } from "../api-store.ts";
 
@@ -22,6 +23,8 @@ let app: Hono;
 beforeAll(async () => {
   ({ store, cleanup } = await captureStore());
   app = createApp({ store }).app;
+  // The first user query locks the database's settings; every test then sees the same settings.
+  expect((await post({ sql: "SELECT 1" })).status).toBe(200);
 }, 60_000);
 
 afterAll(async () => {
@@ -159,6 +162,54 @@ describe("POST /api/sql runs one read-only SELECT", () => {
   });
 });
 
+describe("the database user SQL runs on", () => {
+  /** Files under DuckDB's extension folder (~/.duckdb/extensions unless extension_directory says otherwise). */
+  async function extensionFiles(): Promise<string[] | null> {
+    const configured = await store.read(async (c) => String((await c.runAndReadAll("SELECT current_setting('extension_directory')")).getRows()[0][0]));
+    const dir = configured === "" ? join(homedir(), ".duckdb", "extensions") : configured;
+    return existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String) : null;
+  }
+
+  it("never downloads or loads an extension: an INET literal is a 4xx and no extension folder appears", async () => {
+    const before = await extensionFiles();
+    const res = await post({ sql: "SELECT '127.0.0.1'::INET AS ip" });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: "sql_error", field: "sql" });
+    const after = await extensionFiles();
+    expect(after).toEqual(before);
+    expect((after ?? []).filter((name) => name.includes("inet"))).toEqual([]);
+  });
+
+  it("has extensions, external access and settings changes turned off, and the memory capped", async () => {
+    const settings = await store.read(async (c) =>
+      (
+        await c.runAndReadAll(
+          `SELECT current_setting('autoinstall_known_extensions'), current_setting('autoload_known_extensions'),
+                  current_setting('allow_community_extensions'), current_setting('enable_external_access'),
+                  current_setting('lock_configuration')`,
+        )
+      ).getRows()[0],
+    );
+    expect(settings).toEqual([false, false, false, false, true]);
+    const memory = await store.read(async (c) => String((await c.runAndReadAll("SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'")).getRows()[0][0]));
+    expect(parseByteSize(memory)).toBeLessThanOrEqual(USER_SQL_MEMORY_LIMIT_BYTES);
+    // Even a statement that got past the guard could not set them back.
+    for (const sql of ["SET autoinstall_known_extensions = true", "SET lock_configuration = false", "SET enable_external_access = true"]) {
+      await expect(store.read((c) => c.run(sql)), sql).rejects.toThrow(/locked|external access/i);
+    }
+    await expect(store.read((c) => c.run("SELECT * FROM read_csv('/etc/passwd')"))).rejects.toThrow(/disabled by configuration/);
+  });
+
+  it("leaves the store's own Parquet exports working (they COPY to and read from the temporary folder)", async () => {
+    const ticks = await app.request("/api/export/parquet?dataset=ticks&symbol=BTCUSDT");
+    expect(ticks.status).toBe(200);
+    expect(new TextDecoder().decode(new Uint8Array(await ticks.arrayBuffer()).slice(0, 4))).toBe("PAR1");
+    const pairs = await app.request("/api/export/parquet?dataset=pairs&a=ETHUSDT&b=BTCUSDT&timeframe=15s&window=5");
+    expect(pairs.status).toBe(200);
+    expect(new TextDecoder().decode(new Uint8Array(await pairs.arrayBuffer()).slice(0, 4))).toBe("PAR1");
+  });
+});
+
 describe("POST /api/sql refuses everything else with a 4xx naming the field, changing nothing", () => {
   const file = (name: string) => join(tmpdir(), `ticklens-sql-attack-${process.pid}-${name}`);
   const attacks: readonly [string, string][] = [
@@ -180,7 +231,16 @@ describe("POST /api/sql refuses everything else with a 4xx naming the field, cha
     ["INSTALL", "INSTALL httpfs"],
     ["LOAD", "LOAD httpfs"],
     ["PRAGMA", "PRAGMA database_size"],
+    ["PRAGMA enabling extensions", "PRAGMA enable_extension_autoloading"],
     ["SET", "SET enable_external_access = false"],
+    ["SET autoinstall", "SET autoinstall_known_extensions = true"],
+    ["SET GLOBAL autoload", "SET GLOBAL autoload_known_extensions = true"],
+    ["SET unlock", "SET lock_configuration = false"],
+    ["RESET autoload", "RESET autoload_known_extensions"],
+    ["INSTALL inet", "INSTALL inet"],
+    ["FORCE INSTALL from a URL", "FORCE INSTALL inet FROM 'http://127.0.0.1:9/'"],
+    ["LOAD inet", "LOAD inet"],
+    ["LOAD a file", "LOAD '/tmp/evil.duckdb_extension'"],
     ["RESET", "RESET threads"],
     ["CHECKPOINT", "CHECKPOINT"],
     ["VACUUM", "VACUUM"],
