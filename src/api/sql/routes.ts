@@ -3,7 +3,6 @@
  * IPC stream. What may run is decided by {@link checkReadOnlySelect}; this file owns the request, the limits and
  * the response shapes.
  */
-import type { DuckDBConnection, DuckDBResultReader } from "@duckdb/node-api";
 import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { ARROW_STREAM_TYPE, toArrowStream } from "../http/arrow-ipc.ts";
@@ -11,6 +10,7 @@ import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { apiRouter, type ApiRouter, arrowContent, bearer, documentedBody, refused, shuttingDown, unauthorized } from "../http/openapi.ts";
 import { checkReadOnlySelect } from "./guard.ts";
+import { DEFAULT_SQL_TIMEOUT_MS, runUserSql } from "./run.ts";
 import { lockDownForUserSql } from "./sandbox.ts";
 import { toJsonValue } from "./json-value.ts";
 import { parseJsonBody } from "../validation.ts";
@@ -22,8 +22,7 @@ export const MAX_SQL_LENGTH = 100_000;
 export const DEFAULT_ROW_LIMIT = 10_000;
 /** Largest row limit a request may ask for. */
 export const MAX_ROW_LIMIT = 100_000;
-/** Time a query may run before it is interrupted, ms. */
-export const DEFAULT_SQL_TIMEOUT_MS = 5_000;
+export { DEFAULT_SQL_TIMEOUT_MS, MAX_RESULT_BYTES } from "./run.ts";
 /** Largest accepted request body, bytes (room for the longest SQL, JSON-escaped). */
 const MAX_BODY_BYTES = 4 * MAX_SQL_LENGTH;
 
@@ -120,14 +119,12 @@ export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): ApiRout
       const answer = await deps.store.read(async (connection) => {
         await lockDownForUserSql(connection);
         await checkReadOnlySelect(connection, body.sql);
-        return runLimited(connection, body.sql, body.limit, timeoutMs);
+        return runUserSql(connection, body.sql, { limit: body.limit, timeoutMs });
       }, "sql");
       if (arrow) {
-        const names = uniqueNames(answer.reader.columnNames());
-        const columnsJs = answer.reader.getColumnsJS();
-        const bytes = toArrowStream(
-          names.map((name, i) => ({ name, type: answer.reader.columnType(i), values: columnsJs[i].slice(0, answer.rowCount) })),
-        );
+        const names = uniqueNames(answer.names);
+        const columnsJs = answer.columns();
+        const bytes = toArrowStream(names.map((name, i) => ({ name, type: answer.types[i], values: columnsJs[i] })));
         return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
           "content-type": ARROW_STREAM_TYPE,
           "x-row-count": String(answer.rowCount),
@@ -135,10 +132,9 @@ export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): ApiRout
           "x-elapsed-ms": String(answer.elapsedMs),
         });
       }
-      const { reader } = answer;
       const result: SqlResult = {
-        columns: reader.columnNames().map((name, i) => ({ name, type: reader.columnType(i).toString() })),
-        rows: reader.getRowsJS().slice(0, answer.rowCount).map((row) => row.map(toJsonValue)),
+        columns: answer.names.map((name, i) => ({ name, type: answer.types[i].toString() })),
+        rows: answer.rows().map((row) => row.map(toJsonValue)),
         rowCount: answer.rowCount,
         truncated: answer.truncated,
         elapsedMs: answer.elapsedMs,
@@ -147,41 +143,4 @@ export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): ApiRout
     },
   );
   return app;
-}
-
-interface LimitedRun {
-  readonly reader: DuckDBResultReader;
-  readonly rowCount: number;
-  readonly truncated: boolean;
-  readonly elapsedMs: number;
-}
-
-/**
- * Streams the query inside a READ ONLY transaction (a second guard: DuckDB itself refuses any write), reading
- * only limit + 1 rows (streaming instead of splicing the text into `SELECT * FROM (…) LIMIT`, which a trailing
- * comment or semicolon would break), and interrupts it past the time limit.
- */
-async function runLimited(connection: DuckDBConnection, sql: string, limit: number, timeoutMs: number): Promise<LimitedRun> {
-  const started = performance.now();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    connection.interrupt();
-  }, timeoutMs);
-  try {
-    // Inside the try: the timer may interrupt BEGIN itself on a loaded machine.
-    await connection.run("BEGIN TRANSACTION READ ONLY");
-    const reader = await connection.streamAndReadUntil(sql, limit + 1);
-    const elapsedMs = Math.round(performance.now() - started);
-    const rowCount = Math.min(reader.currentRowCount, limit);
-    return { reader, rowCount, truncated: reader.currentRowCount > limit, elapsedMs };
-  } catch (error) {
-    if (timedOut) throw new ApiError(422, "query_timeout", `the query ran longer than ${timeoutMs} ms and was interrupted`, "sql");
-    if (error instanceof ApiError) throw error;
-    // Binder and runtime errors (unknown column, bad cast, division by zero…) are the query's fault.
-    throw new ApiError(400, "sql_error", error instanceof Error ? error.message : String(error), "sql");
-  } finally {
-    clearTimeout(timer);
-    await connection.run("ROLLBACK").catch(() => undefined);
-  }
 }

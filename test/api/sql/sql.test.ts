@@ -141,6 +141,31 @@ describe("POST /api/sql runs one read-only SELECT", () => {
     expect(res.headers.get("content-type")).toContain("application/json");
   });
 
+  it("lets size-growing functions run with small constant sizes", async () => {
+    const body = await (
+      await post({
+        sql: `SELECT repeat('ab', 3) AS r, lpad('7', 3, '0') AS p, range(3) AS l, repeat('x', least(length(symbol), 2)) AS b,
+                     list_resize([1], 2) AS z FROM tick_data ORDER BY trade_id LIMIT 1`,
+      })
+    ).json();
+    expect(body.rows).toEqual([["ababab", "007", [0, 1, 2], "xx", [1, null]]]);
+  });
+
+  it.each([
+    ["many rows of long strings", "SELECT repeat('x', 1000000) AS s FROM range(40)"],
+    ["one aggregated 40 MB string", "SELECT string_agg(repeat('x', 100000), '') AS s FROM range(400)"],
+    ["a list of 40 MB", "SELECT list(repeat('x', 1000)) AS l FROM range(40000)"],
+    ["a struct holding long strings", "SELECT {'a': repeat('x', 1000000)} AS s FROM range(40)"],
+  ])("refuses a result over %s bytes with 422 result_too_large, as JSON and as Arrow", async (_label, sql) => {
+    for (const format of ["json", "arrow"]) {
+      const res = await post({ sql, format });
+      expect(res.status, format).toBe(422);
+      expect((await res.json()).error).toMatchObject({ code: "result_too_large", field: "sql" });
+    }
+    // The row limit comes first: 10 rows of 1 MB are fine.
+    if (sql.includes("range(40)")) expect((await post({ sql, limit: 10 })).status).toBe(200);
+  });
+
   it("interrupts a query past the time limit with a 4xx, and the connection keeps working", async () => {
     const quick = new Hono();
     quick.onError(onApiError);
@@ -300,6 +325,22 @@ describe("POST /api/sql refuses everything else with a 4xx naming the field, cha
     ["unbalanced paren", "SELECT (1"],
     ["closing paren trick", "SELECT 1) UNION (SELECT 2"],
     ["runtime error", "SELECT 'abc'::INTEGER"],
+    ["repeat 200 MB", "SELECT repeat('x', 200000000)"],
+    ["repeat 2e9", "SELECT repeat('x', 2e9)"],
+    ["repeat 2e9 as BIGINT", "SELECT repeat('x', 2000000000::BIGINT)"],
+    ["regexp_replace on 100 MB", "SELECT regexp_replace(repeat('x', 100000000), 'x', 'y', 'g')"],
+    ["nested repeats", "SELECT repeat(repeat('x', 1000), 10000)"],
+    ["repeat of a long literal", `SELECT repeat('${"x".repeat(10_000)}', 1000)`],
+    ["repeat with a computed count", "SELECT repeat('x', (SELECT 2000000000))"],
+    ["repeat with a column count", "SELECT repeat('x', trade_id) FROM tick_data"],
+    ["repeat bounded too high", "SELECT repeat('x', least(trade_id, 2000000000)) FROM tick_data"],
+    ["repeat of a list", "SELECT repeat([1], 2000000000)"],
+    ["lpad", "SELECT lpad('', 2000000000, 'x')"],
+    ["rpad", "SELECT rpad('', 2000000000, 'x')"],
+    ["list_resize", "SELECT list_resize([1], 2000000000)"],
+    ["bar width", "SELECT bar(1, 0, 1, 2000000000)"],
+    ["range as a list", "SELECT range(1000000000)"],
+    ["generate_series of timestamps as a list", "SELECT generate_series('2000-01-01'::TIMESTAMP, '2100-01-01'::TIMESTAMP, INTERVAL 1 SECOND)"],
     ["only a comment", "-- nothing here"],
     ["only a semicolon", ";"],
   ];
@@ -314,6 +355,7 @@ describe("POST /api/sql refuses everything else with a 4xx naming the field, cha
     expect(typeof body.error.message).toBe("string");
     // Refused before running, by the parser check, not by DuckDB failing half-way through (e.g. reading a file).
     if (!["unknown column", "runtime error"].includes(_label)) expect(body.error.code).not.toBe("sql_error");
+    if (/repeat|regexp|lpad|rpad|list_resize|bar width|as a list/.test(_label)) expect(body.error.code).toBe("argument_too_large");
     expect(await snapshot()).toBe(before);
     for (const name of ["copy.csv", "copy2.parquet", "export", "other.duckdb"]) expect(existsSync(file(name))).toBe(false);
   });
