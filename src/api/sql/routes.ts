@@ -10,7 +10,7 @@ import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { apiRouter, type ApiRouter, arrowContent, bearer, documentedBody, refused, shuttingDown, unauthorized } from "../http/openapi.ts";
 import { checkReadOnlySelect } from "./guard.ts";
-import { DEFAULT_SQL_TIMEOUT_MS, runUserSql } from "./run.ts";
+import { DEFAULT_SQL_TIMEOUT_MS, runUserSql, withDeadline } from "./run.ts";
 import { lockDownForUserSql } from "./sandbox.ts";
 import { toJsonValue } from "./json-value.ts";
 import { parseJsonBody } from "../validation.ts";
@@ -116,11 +116,14 @@ export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): ApiRout
     async (c) => {
       const body = await parseJsonBody(c, sqlBody);
       const arrow = body.format ? body.format === "arrow" : (c.req.header("accept") ?? "").includes(ARROW_STREAM_TYPE);
-      const answer = await deps.store.read(async (connection) => {
-        await lockDownForUserSql(connection);
-        await checkReadOnlySelect(connection, body.sql);
-        return runUserSql(connection, body.sql, { limit: body.limit, timeoutMs });
-      }, "sql");
+      const answer = await withDeadline(timeoutMs, (started) =>
+        deps.store.read(async (connection) => {
+          await lockDownForUserSql(connection);
+          await checkReadOnlySelect(connection, body.sql);
+          started();
+          return runUserSql(connection, body.sql, { limit: body.limit, timeoutMs });
+        }, "sql"),
+      );
       if (arrow) {
         const names = uniqueNames(answer.names);
         const columnsJs = answer.columns();

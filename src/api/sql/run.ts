@@ -124,9 +124,42 @@ export async function runUserSql(connection: DuckDBConnection, sql: string, limi
   }
 }
 
+/** How long after the interrupt an answer waits for DuckDB to stop before it is given anyway, ms. */
+export const INTERRUPT_GRACE_MS = 250;
+
+/**
+ * Gives up waiting for `work` past the time limit plus {@link INTERRUPT_GRACE_MS}, counted from when it starts
+ * running (not while it waits for its connection): `connection.interrupt()` is seen only between DuckDB's
+ * operators, so one long native call (a huge `repeat`, a regexp over a long value) runs to its end. The request
+ * is then answered 422 `query_timeout` at once, and the work goes on holding its connection (nothing else runs on
+ * it meanwhile) until DuckDB returns; its outcome is dropped.
+ *
+ * @param timeoutMs the query's time limit, ms
+ * @param work starts the store call running {@link runUserSql}; it calls `started()` once it has its connection
+ * @returns what the work returns, if it settles in time
+ * @throws {ApiError} 422 `query_timeout` past the deadline; otherwise whatever the work throws
+ * @example
+ * const answer = await withDeadline(5000, (started) => store.read((c) => { started(); return runUserSql(c, sql, limits); }, "sql"));
+ */
+export function withDeadline<T>(timeoutMs: number, work: (started: () => void) => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  let fail: (error: ApiError) => void = () => undefined;
+  const deadline = new Promise<never>((_, reject) => (fail = reject));
+  const running = work(() => {
+    timer ??= setTimeout(() => {
+      const message = `the query ran longer than ${timeoutMs} ms and was interrupted (it is still running a native call, and stops when that returns)`;
+      fail(new ApiError(422, "query_timeout", message, "sql"));
+    }, timeoutMs + INTERRUPT_GRACE_MS);
+  });
+  running.catch(() => undefined);
+  deadline.catch(() => undefined);
+  return Promise.race([running, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** What the node-api keeps private but a byte count needs: string lengths and nested vectors. */
 interface VectorInternals {
   readonly dataView?: DataView;
+  readonly validity?: { itemValid(index: number): boolean };
   readonly childData?: DuckDBVector;
   readonly listVector?: DuckDBListVector;
   readonly structVector?: DuckDBStructVector;
@@ -142,11 +175,12 @@ const FIXED_BYTES = 16;
 export function vectorBytes(vector: DuckDBVector, rows: number): number {
   const internals = vector as unknown as VectorInternals;
   if (vector instanceof DuckDBVarCharVector || vector instanceof DuckDBBlobVector || vector instanceof DuckDBBitVector) {
-    const view = internals.dataView;
-    if (view === undefined) return FIXED_BYTES * rows;
-    let bytes = 0;
-    // A string_t is 16 bytes: a uint32 length, then the string inline (≤ 12 bytes) or a prefix and a pointer.
-    for (let i = 0; i < rows; i++) bytes += FIXED_BYTES + view.getUint32(i * 16, true);
+    const { dataView: view, validity } = internals;
+    if (view === undefined || validity === undefined) return FIXED_BYTES * rows;
+    let bytes = FIXED_BYTES * rows;
+    // A string_t is 16 bytes: a uint32 length, then the string inline (≤ 12 bytes) or a prefix and a pointer. A
+    // NULL's string_t is not written: only valid entries are read.
+    for (let i = 0; i < rows; i++) if (validity.itemValid(i)) bytes += view.getUint32(i * 16, true);
     return bytes;
   }
   if (vector instanceof DuckDBListVector) {

@@ -166,6 +166,14 @@ describe("POST /api/sql runs one read-only SELECT", () => {
     if (sql.includes("range(40)")) expect((await post({ sql, limit: 10 })).status).toBe(200);
   });
 
+  it("counts only what a result holds: NULL strings, short strings and numbers stay far below the byte limit", async () => {
+    const sql = "SELECT NULL::VARCHAR AS n, 'abc' AS s, range AS i, [range, 1] AS l, {'a': NULL::VARCHAR} AS st FROM range(100000)";
+    for (const format of ["json", "arrow"]) {
+      const res = await post({ sql, format, limit: 100_000 });
+      expect(res.status, format).toBe(200);
+    }
+  });
+
   it("interrupts a query past the time limit with a 4xx, and the connection keeps working", async () => {
     const quick = new Hono();
     quick.onError(onApiError);
@@ -176,6 +184,22 @@ describe("POST /api/sql runs one read-only SELECT", () => {
     const after = await (await post({ sql: "SELECT 1 AS one" }, {}, quick)).json();
     expect(after.rows).toEqual([[1]]);
   }, 20_000);
+
+  it("answers past the time limit even while DuckDB finishes a native call an interrupt cannot stop", async () => {
+    const quick = new Hono();
+    quick.onError(onApiError);
+    quick.route("/api", sqlRoutes({ store }, { timeoutMs: 150 }));
+    // One regexp_replace over 20 MB: a single native call of seconds (the guard cannot see the length of a CTE's
+    // column).
+    const sql = "WITH t AS (SELECT repeat('x', 1000000) AS s) SELECT length(regexp_replace(repeat(s, 20), 'x', 'y', 'g')) FROM t";
+    const res = await post({ sql }, {}, quick);
+    expect(res.status).toBe(422);
+    const { error } = await res.json();
+    expect(error).toMatchObject({ code: "query_timeout", field: "sql" });
+    expect(error.message).toMatch(/still running a native call/);
+    const after = await (await post({ sql: "SELECT 1 AS one" }, {}, quick)).json();
+    expect(after.rows).toEqual([[1]]);
+  }, 30_000);
 
   it("requires the configured bearer token", async () => {
     const guarded = createApp({ store, token: "t" }).app;
