@@ -1,5 +1,5 @@
 /**
- * `POST /api/sql`: one read-only SELECT against the store, row- and time-limited, answered as JSON or as an Arrow
+ * `POST /api/sql`: one read-only SELECT against the store, row-, byte- and time-limited, answered as JSON or as an Arrow
  * IPC stream. What may run is decided by {@link checkReadOnlySelect}; this file owns the request, the limits and
  * the response shapes.
  */
@@ -9,9 +9,9 @@ import { ARROW_STREAM_TYPE, toArrowStream } from "../http/arrow-ipc.ts";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { apiRouter, type ApiRouter, arrowContent, bearer, documentedBody, refused, shuttingDown, unauthorized } from "../http/openapi.ts";
-import { checkReadOnlySelect } from "./guard.ts";
-import { DEFAULT_SQL_TIMEOUT_MS, runUserSql, withDeadline } from "./run.ts";
-import { lockDownForUserSql } from "./sandbox.ts";
+import { checkReadOnlySelect, MAX_GENERATED_SIZE } from "./guard.ts";
+import { DEFAULT_SQL_TIMEOUT_MS, MAX_RESULT_BYTES, runUserSql, withDeadline } from "./run.ts";
+import { lockDownForUserSql, USER_SQL_MEMORY_LIMIT_BYTES } from "./sandbox.ts";
 import { toJsonValue } from "./json-value.ts";
 import { parseJsonBody } from "../validation.ts";
 import { uniqueNames } from "../../engine/index.ts";
@@ -70,7 +70,7 @@ const sqlBody = z
  * @param options `{ timeoutMs }`
  * @returns a Hono router with `POST /sql`
  * @throws nothing at build time; requests fail with ApiError 400 (bad body, refused or invalid SQL), 413 (body too
- *   large) or 422 `query_timeout`
+ *   large) or 422 `query_timeout` / `result_too_large`
  * @example
  * const res = await createApp({ store }).app.request("/api/sql", {
  *   method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sql: "SELECT 42 AS x" }),
@@ -85,7 +85,18 @@ export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): ApiRout
     operationId: "runSql",
     tags: ["sql"],
     summary: "One read-only SELECT, checked by DuckDB's parser; JSON or Arrow IPC",
-    description: `Runs in a READ ONLY transaction on the stored tables, at most \`limit\` rows and ${timeoutMs / 1000} s. Needs the bearer token when the server has one.`,
+    description:
+      `Runs in a READ ONLY transaction on the stored tables, at most \`limit\` rows (up to ${MAX_ROW_LIMIT}), ` +
+      `${MAX_RESULT_BYTES / 1024 ** 2} MiB of result (counted as DuckDB holds it, JSON or Arrow: past it 422 \`result_too_large\`) ` +
+      `and ${timeoutMs / 1000} s (then 422 \`query_timeout\`, also while DuckDB finishes a native call). ` +
+      "Refused before running: any other statement (SET, PRAGMA, INSTALL, LOAD, ATTACH, COPY, …), table functions " +
+      "other than range, generate_series, unnest, json_each, json_tree and the duckdb_tables/columns/views/schemas/types " +
+      "listings, functions reaching files, settings, other SQL or sequences, every sleeping function (sleep_ms, pg_sleep), " +
+      `and size-growing functions (repeat, lpad, rpad, list_resize, array_resize, bar, to_base, range/generate_series as lists) ` +
+      `unless their size is a constant (or least(expression, constant)) up to ${MAX_GENERATED_SIZE} characters or elements ` +
+      "(400 `argument_too_large`). The database runs user SQL with extension autoinstall and autoload off, file access " +
+      `limited to the temporary folder, DuckDB's memory at most ${USER_SQL_MEMORY_LIMIT_BYTES / 1024 ** 3} GiB, and its ` +
+      "configuration locked. Needs the bearer token when the server has one.",
     security: bearer,
     middleware: [
       bodyLimit({
@@ -102,12 +113,25 @@ export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): ApiRout
         content: { "application/json": { schema: sqlResultSchema }, ...arrowContent(["those of the query"]) },
       },
       400: refused(
-        ["invalid_body", "invalid_parameter", "sql_syntax", "not_select", "forbidden_table_function", "forbidden_function", "unknown_relation", "sql_error"],
+        [
+          "invalid_body",
+          "invalid_parameter",
+          "sql_syntax",
+          "not_select",
+          "forbidden_table_function",
+          "forbidden_function",
+          "unknown_relation",
+          "argument_too_large",
+          "sql_error",
+        ],
         "Not JSON, a bad field, or SQL refused by the guard or failing in DuckDB (`field` is `sql`)",
       ),
       401: unauthorized,
       413: refused(["body_too_large"], `The body exceeds ${MAX_BODY_BYTES} bytes`),
-      422: refused(["query_timeout"], "The query ran longer than the time limit and was interrupted"),
+      422: refused(
+        ["query_timeout", "result_too_large"],
+        `The query ran longer than the time limit and was interrupted, or its result exceeds ${MAX_RESULT_BYTES} bytes`,
+      ),
       503: shuttingDown,
     },
   });

@@ -201,6 +201,14 @@ describe("POST /api/sql runs one read-only SELECT", () => {
     expect(after.rows).toEqual([[1]]);
   }, 30_000);
 
+  it("documents its limits and refusals in the OpenAPI document", async () => {
+    const doc = await (await app.request("/api/openapi.json")).json();
+    const operation = doc.paths["/api/sql"].post;
+    for (const text of ["32 MiB", "5 s", "sleep_ms, pg_sleep", "1000000", "2 GiB", "locked"]) expect(operation.description).toContain(text);
+    const answers = JSON.stringify(operation.responses);
+    for (const code of ["argument_too_large", "result_too_large", "query_timeout", "forbidden_function"]) expect(answers).toContain(code);
+  });
+
   it("requires the configured bearer token", async () => {
     const guarded = createApp({ store, token: "t" }).app;
     const missing = await post({ sql: "SELECT 1" }, {}, guarded);
