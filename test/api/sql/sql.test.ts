@@ -257,6 +257,23 @@ describe("the database user SQL runs on", () => {
     await expect(store.read((c) => c.run("SELECT * FROM read_csv('/etc/passwd')"))).rejects.toThrow(/disabled by configuration/);
   });
 
+  it("leaves the store's own writes and checkpoints working under the locked settings", async () => {
+    const count = async () => Number((await store.read((c) => c.runAndReadAll("SELECT count(*) FROM quarantine"))).getRows()[0][0]);
+    const before = await count();
+    await store.writeQuarantine([{ receivedAt: Date.now(), source: "live", symbol: null, reason: "test", raw: "{" }]);
+    await store.checkpoint();
+    expect(await count()).toBe(before + 1);
+    await store.write((c) => c.run("DELETE FROM quarantine WHERE reason = 'test'"));
+  });
+
+  it("reads DuckDB's display of byte sizes", () => {
+    expect(parseByteSize("18.8 GiB")).toBeCloseTo(18.8 * 1024 ** 3);
+    expect(parseByteSize("953.6 MiB")).toBeCloseTo(953.6 * 1024 ** 2);
+    expect(parseByteSize("2.0 GB")).toBe(2e9);
+    expect(parseByteSize("512 bytes")).toBe(512);
+    expect(parseByteSize("lots")).toBeNull();
+  });
+
   it("leaves the store's own Parquet exports working (they COPY to and read from the temporary folder)", async () => {
     const ticks = await app.request("/api/export/parquet?dataset=ticks&symbol=BTCUSDT");
     expect(ticks.status).toBe(200);
