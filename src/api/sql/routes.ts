@@ -1,16 +1,17 @@
 /**
- * `POST /api/sql`: one read-only SELECT against the store, row- and time-limited, answered as JSON or as an Arrow
+ * `POST /api/sql`: one read-only SELECT against the store, row-, byte- and time-limited, answered as JSON or as an Arrow
  * IPC stream. What may run is decided by {@link checkReadOnlySelect}; this file owns the request, the limits and
  * the response shapes.
  */
-import type { DuckDBConnection, DuckDBResultReader } from "@duckdb/node-api";
 import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { ARROW_STREAM_TYPE, toArrowStream } from "../http/arrow-ipc.ts";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { apiRouter, type ApiRouter, arrowContent, bearer, documentedBody, refused, shuttingDown, unauthorized } from "../http/openapi.ts";
-import { checkReadOnlySelect } from "./guard.ts";
+import { checkReadOnlySelect, MAX_GENERATED_SIZE } from "./guard.ts";
+import { DEFAULT_SQL_TIMEOUT_MS, MAX_RESULT_BYTES, runUserSql, withDeadline } from "./run.ts";
+import { lockDownForUserSql, USER_SQL_MEMORY_LIMIT_BYTES } from "./sandbox.ts";
 import { toJsonValue } from "./json-value.ts";
 import { parseJsonBody } from "../validation.ts";
 import { uniqueNames } from "../../engine/index.ts";
@@ -21,8 +22,7 @@ export const MAX_SQL_LENGTH = 100_000;
 export const DEFAULT_ROW_LIMIT = 10_000;
 /** Largest row limit a request may ask for. */
 export const MAX_ROW_LIMIT = 100_000;
-/** Time a query may run before it is interrupted, ms. */
-export const DEFAULT_SQL_TIMEOUT_MS = 5_000;
+export { DEFAULT_SQL_TIMEOUT_MS, MAX_RESULT_BYTES } from "./run.ts";
 /** Largest accepted request body, bytes (room for the longest SQL, JSON-escaped). */
 const MAX_BODY_BYTES = 4 * MAX_SQL_LENGTH;
 
@@ -70,7 +70,7 @@ const sqlBody = z
  * @param options `{ timeoutMs }`
  * @returns a Hono router with `POST /sql`
  * @throws nothing at build time; requests fail with ApiError 400 (bad body, refused or invalid SQL), 413 (body too
- *   large) or 422 `query_timeout`
+ *   large) or 422 `query_timeout` / `result_too_large`
  * @example
  * const res = await createApp({ store }).app.request("/api/sql", {
  *   method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sql: "SELECT 42 AS x" }),
@@ -85,7 +85,18 @@ export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): ApiRout
     operationId: "runSql",
     tags: ["sql"],
     summary: "One read-only SELECT, checked by DuckDB's parser; JSON or Arrow IPC",
-    description: `Runs in a READ ONLY transaction on the stored tables, at most \`limit\` rows and ${timeoutMs / 1000} s. Needs the bearer token when the server has one.`,
+    description:
+      `Runs in a READ ONLY transaction on the stored tables, at most \`limit\` rows (up to ${MAX_ROW_LIMIT}), ` +
+      `${MAX_RESULT_BYTES / 1024 ** 2} MiB of result (counted as DuckDB holds it, JSON or Arrow: past it 422 \`result_too_large\`) ` +
+      `and ${timeoutMs / 1000} s (then 422 \`query_timeout\`, also while DuckDB finishes a native call). ` +
+      "Refused before running: any other statement (SET, PRAGMA, INSTALL, LOAD, ATTACH, COPY, …), table functions " +
+      "other than range, generate_series, unnest, json_each, json_tree and the duckdb_tables/columns/views/schemas/types " +
+      "listings, functions reaching files, settings, other SQL or sequences, every sleeping function (sleep_ms, pg_sleep), " +
+      `and size-growing functions (repeat, lpad, rpad, list_resize, array_resize, bar, to_base, range/generate_series as lists) ` +
+      `unless their size is a constant (or least(expression, constant)) up to ${MAX_GENERATED_SIZE} characters or elements ` +
+      "(400 `argument_too_large`). The database runs user SQL with extension autoinstall and autoload off, file access " +
+      `limited to the temporary folder, DuckDB's memory at most ${USER_SQL_MEMORY_LIMIT_BYTES / 1024 ** 3} GiB, and its ` +
+      "configuration locked. Needs the bearer token when the server has one.",
     security: bearer,
     middleware: [
       bodyLimit({
@@ -102,12 +113,25 @@ export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): ApiRout
         content: { "application/json": { schema: sqlResultSchema }, ...arrowContent(["those of the query"]) },
       },
       400: refused(
-        ["invalid_body", "invalid_parameter", "sql_syntax", "not_select", "forbidden_table_function", "forbidden_function", "unknown_relation", "sql_error"],
+        [
+          "invalid_body",
+          "invalid_parameter",
+          "sql_syntax",
+          "not_select",
+          "forbidden_table_function",
+          "forbidden_function",
+          "unknown_relation",
+          "argument_too_large",
+          "sql_error",
+        ],
         "Not JSON, a bad field, or SQL refused by the guard or failing in DuckDB (`field` is `sql`)",
       ),
       401: unauthorized,
       413: refused(["body_too_large"], `The body exceeds ${MAX_BODY_BYTES} bytes`),
-      422: refused(["query_timeout"], "The query ran longer than the time limit and was interrupted"),
+      422: refused(
+        ["query_timeout", "result_too_large"],
+        `The query ran longer than the time limit and was interrupted, or its result exceeds ${MAX_RESULT_BYTES} bytes`,
+      ),
       503: shuttingDown,
     },
   });
@@ -116,16 +140,18 @@ export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): ApiRout
     async (c) => {
       const body = await parseJsonBody(c, sqlBody);
       const arrow = body.format ? body.format === "arrow" : (c.req.header("accept") ?? "").includes(ARROW_STREAM_TYPE);
-      const answer = await deps.store.read(async (connection) => {
-        await checkReadOnlySelect(connection, body.sql);
-        return runLimited(connection, body.sql, body.limit, timeoutMs);
-      }, "sql");
+      const answer = await withDeadline(timeoutMs, (started) =>
+        deps.store.read(async (connection) => {
+          await lockDownForUserSql(connection);
+          await checkReadOnlySelect(connection, body.sql);
+          started();
+          return runUserSql(connection, body.sql, { limit: body.limit, timeoutMs });
+        }, "sql"),
+      );
       if (arrow) {
-        const names = uniqueNames(answer.reader.columnNames());
-        const columnsJs = answer.reader.getColumnsJS();
-        const bytes = toArrowStream(
-          names.map((name, i) => ({ name, type: answer.reader.columnType(i), values: columnsJs[i].slice(0, answer.rowCount) })),
-        );
+        const names = uniqueNames(answer.names);
+        const columnsJs = answer.columns();
+        const bytes = toArrowStream(names.map((name, i) => ({ name, type: answer.types[i], values: columnsJs[i] })));
         return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
           "content-type": ARROW_STREAM_TYPE,
           "x-row-count": String(answer.rowCount),
@@ -133,10 +159,9 @@ export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): ApiRout
           "x-elapsed-ms": String(answer.elapsedMs),
         });
       }
-      const { reader } = answer;
       const result: SqlResult = {
-        columns: reader.columnNames().map((name, i) => ({ name, type: reader.columnType(i).toString() })),
-        rows: reader.getRowsJS().slice(0, answer.rowCount).map((row) => row.map(toJsonValue)),
+        columns: answer.names.map((name, i) => ({ name, type: answer.types[i].toString() })),
+        rows: answer.rows().map((row) => row.map(toJsonValue)),
         rowCount: answer.rowCount,
         truncated: answer.truncated,
         elapsedMs: answer.elapsedMs,
@@ -145,41 +170,4 @@ export function sqlRoutes(deps: ApiDeps, options: SqlRouteOptions = {}): ApiRout
     },
   );
   return app;
-}
-
-interface LimitedRun {
-  readonly reader: DuckDBResultReader;
-  readonly rowCount: number;
-  readonly truncated: boolean;
-  readonly elapsedMs: number;
-}
-
-/**
- * Streams the query inside a READ ONLY transaction (a second guard: DuckDB itself refuses any write), reading
- * only limit + 1 rows (streaming instead of splicing the text into `SELECT * FROM (…) LIMIT`, which a trailing
- * comment or semicolon would break), and interrupts it past the time limit.
- */
-async function runLimited(connection: DuckDBConnection, sql: string, limit: number, timeoutMs: number): Promise<LimitedRun> {
-  const started = performance.now();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    connection.interrupt();
-  }, timeoutMs);
-  try {
-    // Inside the try: the timer may interrupt BEGIN itself on a loaded machine.
-    await connection.run("BEGIN TRANSACTION READ ONLY");
-    const reader = await connection.streamAndReadUntil(sql, limit + 1);
-    const elapsedMs = Math.round(performance.now() - started);
-    const rowCount = Math.min(reader.currentRowCount, limit);
-    return { reader, rowCount, truncated: reader.currentRowCount > limit, elapsedMs };
-  } catch (error) {
-    if (timedOut) throw new ApiError(422, "query_timeout", `the query ran longer than ${timeoutMs} ms and was interrupted`, "sql");
-    if (error instanceof ApiError) throw error;
-    // Binder and runtime errors (unknown column, bad cast, division by zero…) are the query's fault.
-    throw new ApiError(400, "sql_error", error instanceof Error ? error.message : String(error), "sql");
-  } finally {
-    clearTimeout(timer);
-    await connection.run("ROLLBACK").catch(() => undefined);
-  }
 }

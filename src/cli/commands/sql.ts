@@ -103,9 +103,11 @@ async function askServer(url: string, query: string, limit: number, token: strin
 }
 
 async function askFile(db: string, query: string, limit: number): Promise<SqlRows> {
-  const [{ openStore }, { checkReadOnlySelect }, { ApiError }] = await Promise.all([
+  const [{ openStore }, { checkReadOnlySelect }, { lockDownForUserSql }, { DEFAULT_SQL_TIMEOUT_MS, runUserSql }, { ApiError }] = await Promise.all([
     import("../../store/index.ts"),
     import("../../api/sql/guard.ts"),
+    import("../../api/sql/sandbox.ts"),
+    import("../../api/sql/run.ts"),
     import("../../api/errors.ts"),
   ]);
   let store;
@@ -117,20 +119,15 @@ async function askFile(db: string, query: string, limit: number): Promise<SqlRow
   }
   try {
     return await store.read(async (connection) => {
+      await lockDownForUserSql(connection);
       await checkReadOnlySelect(connection, query);
-      await connection.run("BEGIN TRANSACTION READ ONLY");
-      try {
-        const reader = await connection.streamAndReadUntil(query, limit + 1);
-        const rows = reader.getRowsJS().slice(0, limit).map((row) => row.map(toJsonValue));
-        const columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnType(i).toString() }));
-        return { columns, rows, truncated: reader.currentRowCount > limit };
-      } finally {
-        await connection.run("ROLLBACK").catch(() => undefined);
-      }
+      // The server's limits: rows, bytes and time.
+      const answer = await runUserSql(connection, query, { limit, timeoutMs: DEFAULT_SQL_TIMEOUT_MS });
+      const columns = answer.names.map((name, i) => ({ name, type: answer.types[i].toString() }));
+      return { columns, rows: answer.rows().map((row) => row.map(toJsonValue)), truncated: answer.truncated };
     }, "sql");
   } catch (error) {
     if (error instanceof ApiError) throw new QueryError(`${error.code}: ${error.message}`);
-    // Binder and runtime errors (unknown column, bad cast…) are the query's.
     throw new QueryError(`sql_error: ${(error as Error).message}`);
   } finally {
     await store.close();

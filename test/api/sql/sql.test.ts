@@ -3,8 +3,8 @@
  * the row and time limits, and a corpus of attacks and malformed requests that must all be refused with a 4xx and
  * leave the database as it was.
  */
-import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import { Hono } from "hono";
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/api/app.ts";
 import { onApiError } from "../../../src/api/errors.ts";
 import { sqlRoutes } from "../../../src/api/sql/routes.ts";
+import { parseByteSize, USER_SQL_MEMORY_LIMIT_BYTES } from "../../../src/api/sql/sandbox.ts";
 import type { Store } from "../../../src/store/index.ts";
 import { captureStore } from "../api-store.ts";
 
@@ -22,6 +23,8 @@ let app: Hono;
 beforeAll(async () => {
   ({ store, cleanup } = await captureStore());
   app = createApp({ store }).app;
+  // The first user query locks the database's settings; every test then sees the same settings.
+  expect((await post({ sql: "SELECT 1" })).status).toBe(200);
 }, 60_000);
 
 afterAll(async () => {
@@ -138,6 +141,39 @@ describe("POST /api/sql runs one read-only SELECT", () => {
     expect(res.headers.get("content-type")).toContain("application/json");
   });
 
+  it("lets size-growing functions run with small constant sizes", async () => {
+    const body = await (
+      await post({
+        sql: `SELECT repeat('ab', 3) AS r, lpad('7', 3, '0') AS p, range(3) AS l, repeat('x', least(length(symbol), 2)) AS b,
+                     list_resize([1], 2) AS z FROM tick_data ORDER BY trade_id LIMIT 1`,
+      })
+    ).json();
+    expect(body.rows).toEqual([["ababab", "007", [0, 1, 2], "xx", [1, null]]]);
+  });
+
+  it.each([
+    ["many rows of long strings", "SELECT repeat('x', 1000000) AS s FROM range(40)"],
+    ["one aggregated 40 MB string", "SELECT string_agg(repeat('x', 100000), '') AS s FROM range(400)"],
+    ["a list of 40 MB", "SELECT list(repeat('x', 1000)) AS l FROM range(40000)"],
+    ["a struct holding long strings", "SELECT {'a': repeat('x', 1000000)} AS s FROM range(40)"],
+  ])("refuses a result over %s bytes with 422 result_too_large, as JSON and as Arrow", async (_label, sql) => {
+    for (const format of ["json", "arrow"]) {
+      const res = await post({ sql, format });
+      expect(res.status, format).toBe(422);
+      expect((await res.json()).error).toMatchObject({ code: "result_too_large", field: "sql" });
+    }
+    // The row limit comes first: 10 rows of 1 MB are fine.
+    if (sql.includes("range(40)")) expect((await post({ sql, limit: 10 })).status).toBe(200);
+  });
+
+  it("counts only what a result holds: NULL strings, short strings and numbers stay far below the byte limit", async () => {
+    const sql = "SELECT NULL::VARCHAR AS n, 'abc' AS s, range AS i, [range, 1] AS l, {'a': NULL::VARCHAR} AS st FROM range(100000)";
+    for (const format of ["json", "arrow"]) {
+      const res = await post({ sql, format, limit: 100_000 });
+      expect(res.status, format).toBe(200);
+    }
+  });
+
   it("interrupts a query past the time limit with a 4xx, and the connection keeps working", async () => {
     const quick = new Hono();
     quick.onError(onApiError);
@@ -149,6 +185,30 @@ describe("POST /api/sql runs one read-only SELECT", () => {
     expect(after.rows).toEqual([[1]]);
   }, 20_000);
 
+  it("answers past the time limit even while DuckDB finishes a native call an interrupt cannot stop", async () => {
+    const quick = new Hono();
+    quick.onError(onApiError);
+    quick.route("/api", sqlRoutes({ store }, { timeoutMs: 150 }));
+    // One regexp_replace over 20 MB: a single native call of seconds (the guard cannot see the length of a CTE's
+    // column).
+    const sql = "WITH t AS (SELECT repeat('x', 1000000) AS s) SELECT length(regexp_replace(repeat(s, 20), 'x', 'y', 'g')) FROM t";
+    const res = await post({ sql }, {}, quick);
+    expect(res.status).toBe(422);
+    const { error } = await res.json();
+    expect(error).toMatchObject({ code: "query_timeout", field: "sql" });
+    expect(error.message).toMatch(/still running a native call/);
+    const after = await (await post({ sql: "SELECT 1 AS one" }, {}, quick)).json();
+    expect(after.rows).toEqual([[1]]);
+  }, 30_000);
+
+  it("documents its limits and refusals in the OpenAPI document", async () => {
+    const doc = await (await app.request("/api/openapi.json")).json();
+    const operation = doc.paths["/api/sql"].post;
+    for (const text of ["32 MiB", "5 s", "sleep_ms, pg_sleep", "1000000", "2 GiB", "locked"]) expect(operation.description).toContain(text);
+    const answers = JSON.stringify(operation.responses);
+    for (const code of ["argument_too_large", "result_too_large", "query_timeout", "forbidden_function"]) expect(answers).toContain(code);
+  });
+
   it("requires the configured bearer token", async () => {
     const guarded = createApp({ store, token: "t" }).app;
     const missing = await post({ sql: "SELECT 1" }, {}, guarded);
@@ -156,6 +216,71 @@ describe("POST /api/sql runs one read-only SELECT", () => {
     expect((await missing.json()).error.field).toBe("authorization");
     expect((await post({ sql: "SELECT 1" }, { authorization: "Bearer wrong" }, guarded)).status).toBe(401);
     expect((await post({ sql: "SELECT 1" }, { authorization: "Bearer t" }, guarded)).status).toBe(200);
+  });
+});
+
+describe("the database user SQL runs on", () => {
+  /** Files under DuckDB's extension folder (~/.duckdb/extensions unless extension_directory says otherwise). */
+  async function extensionFiles(): Promise<string[] | null> {
+    const configured = await store.read(async (c) => String((await c.runAndReadAll("SELECT current_setting('extension_directory')")).getRows()[0][0]));
+    const dir = configured === "" ? join(homedir(), ".duckdb", "extensions") : configured;
+    return existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String) : null;
+  }
+
+  it("never downloads or loads an extension: an INET literal is a 4xx and no extension folder appears", async () => {
+    const before = await extensionFiles();
+    const res = await post({ sql: "SELECT '127.0.0.1'::INET AS ip" });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: "sql_error", field: "sql" });
+    const after = await extensionFiles();
+    expect(after).toEqual(before);
+    expect((after ?? []).filter((name) => name.includes("inet"))).toEqual([]);
+  });
+
+  it("has extensions, external access and settings changes turned off, and the memory capped", async () => {
+    const settings = await store.read(async (c) =>
+      (
+        await c.runAndReadAll(
+          `SELECT current_setting('autoinstall_known_extensions'), current_setting('autoload_known_extensions'),
+                  current_setting('allow_community_extensions'), current_setting('enable_external_access'),
+                  current_setting('lock_configuration')`,
+        )
+      ).getRows()[0],
+    );
+    expect(settings).toEqual([false, false, false, false, true]);
+    const memory = await store.read(async (c) => String((await c.runAndReadAll("SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'")).getRows()[0][0]));
+    expect(parseByteSize(memory)).toBeLessThanOrEqual(USER_SQL_MEMORY_LIMIT_BYTES);
+    // Even a statement that got past the guard could not set them back.
+    for (const sql of ["SET autoinstall_known_extensions = true", "SET lock_configuration = false", "SET enable_external_access = true"]) {
+      await expect(store.read((c) => c.run(sql)), sql).rejects.toThrow(/locked|external access/i);
+    }
+    await expect(store.read((c) => c.run("SELECT * FROM read_csv('/etc/passwd')"))).rejects.toThrow(/disabled by configuration/);
+  });
+
+  it("leaves the store's own writes and checkpoints working under the locked settings", async () => {
+    const count = async () => Number((await store.read((c) => c.runAndReadAll("SELECT count(*) FROM quarantine"))).getRows()[0][0]);
+    const before = await count();
+    await store.writeQuarantine([{ receivedAt: Date.now(), source: "live", symbol: null, reason: "test", raw: "{" }]);
+    await store.checkpoint();
+    expect(await count()).toBe(before + 1);
+    await store.write((c) => c.run("DELETE FROM quarantine WHERE reason = 'test'"));
+  });
+
+  it("reads DuckDB's display of byte sizes", () => {
+    expect(parseByteSize("18.8 GiB")).toBeCloseTo(18.8 * 1024 ** 3);
+    expect(parseByteSize("953.6 MiB")).toBeCloseTo(953.6 * 1024 ** 2);
+    expect(parseByteSize("2.0 GB")).toBe(2e9);
+    expect(parseByteSize("512 bytes")).toBe(512);
+    expect(parseByteSize("lots")).toBeNull();
+  });
+
+  it("leaves the store's own Parquet exports working (they COPY to and read from the temporary folder)", async () => {
+    const ticks = await app.request("/api/export/parquet?dataset=ticks&symbol=BTCUSDT");
+    expect(ticks.status).toBe(200);
+    expect(new TextDecoder().decode(new Uint8Array(await ticks.arrayBuffer()).slice(0, 4))).toBe("PAR1");
+    const pairs = await app.request("/api/export/parquet?dataset=pairs&a=ETHUSDT&b=BTCUSDT&timeframe=15s&window=5");
+    expect(pairs.status).toBe(200);
+    expect(new TextDecoder().decode(new Uint8Array(await pairs.arrayBuffer()).slice(0, 4))).toBe("PAR1");
   });
 });
 
@@ -180,7 +305,16 @@ describe("POST /api/sql refuses everything else with a 4xx naming the field, cha
     ["INSTALL", "INSTALL httpfs"],
     ["LOAD", "LOAD httpfs"],
     ["PRAGMA", "PRAGMA database_size"],
+    ["PRAGMA enabling extensions", "PRAGMA enable_extension_autoloading"],
     ["SET", "SET enable_external_access = false"],
+    ["SET autoinstall", "SET autoinstall_known_extensions = true"],
+    ["SET GLOBAL autoload", "SET GLOBAL autoload_known_extensions = true"],
+    ["SET unlock", "SET lock_configuration = false"],
+    ["RESET autoload", "RESET autoload_known_extensions"],
+    ["INSTALL inet", "INSTALL inet"],
+    ["FORCE INSTALL from a URL", "FORCE INSTALL inet FROM 'http://127.0.0.1:9/'"],
+    ["LOAD inet", "LOAD inet"],
+    ["LOAD a file", "LOAD '/tmp/evil.duckdb_extension'"],
     ["RESET", "RESET threads"],
     ["CHECKPOINT", "CHECKPOINT"],
     ["VACUUM", "VACUUM"],
@@ -215,6 +349,10 @@ describe("POST /api/sql refuses everything else with a 4xx naming the field, cha
     ["current_setting", "SELECT current_setting('temp_directory')"],
     ["nextval", "SELECT nextval('seq')"],
     ["setseed", "SELECT setseed(0.5)"],
+    ["sleep_ms", "SELECT sleep_ms(10000)"],
+    ["pg_sleep", "SELECT pg_sleep(10)"],
+    ["pg_sleep qualified", "SELECT main.pg_sleep(10)"],
+    ["pg_sleep in a subquery", "SELECT (SELECT pg_sleep(10)) AS s"],
     ["checkpoint()", "SELECT * FROM checkpoint()"],
     ["duckdb_settings()", "SELECT * FROM duckdb_settings()"],
     ["duckdb_secrets()", "SELECT * FROM duckdb_secrets()"],
@@ -236,6 +374,22 @@ describe("POST /api/sql refuses everything else with a 4xx naming the field, cha
     ["unbalanced paren", "SELECT (1"],
     ["closing paren trick", "SELECT 1) UNION (SELECT 2"],
     ["runtime error", "SELECT 'abc'::INTEGER"],
+    ["repeat 200 MB", "SELECT repeat('x', 200000000)"],
+    ["repeat 2e9", "SELECT repeat('x', 2e9)"],
+    ["repeat 2e9 as BIGINT", "SELECT repeat('x', 2000000000::BIGINT)"],
+    ["regexp_replace on 100 MB", "SELECT regexp_replace(repeat('x', 100000000), 'x', 'y', 'g')"],
+    ["nested repeats", "SELECT repeat(repeat('x', 1000), 10000)"],
+    ["repeat of a long literal", `SELECT repeat('${"x".repeat(10_000)}', 1000)`],
+    ["repeat with a computed count", "SELECT repeat('x', (SELECT 2000000000))"],
+    ["repeat with a column count", "SELECT repeat('x', trade_id) FROM tick_data"],
+    ["repeat bounded too high", "SELECT repeat('x', least(trade_id, 2000000000)) FROM tick_data"],
+    ["repeat of a list", "SELECT repeat([1], 2000000000)"],
+    ["lpad", "SELECT lpad('', 2000000000, 'x')"],
+    ["rpad", "SELECT rpad('', 2000000000, 'x')"],
+    ["list_resize", "SELECT list_resize([1], 2000000000)"],
+    ["bar width", "SELECT bar(1, 0, 1, 2000000000)"],
+    ["range as a list", "SELECT range(1000000000)"],
+    ["generate_series of timestamps as a list", "SELECT generate_series('2000-01-01'::TIMESTAMP, '2100-01-01'::TIMESTAMP, INTERVAL 1 SECOND)"],
     ["only a comment", "-- nothing here"],
     ["only a semicolon", ";"],
   ];
@@ -250,8 +404,21 @@ describe("POST /api/sql refuses everything else with a 4xx naming the field, cha
     expect(typeof body.error.message).toBe("string");
     // Refused before running, by the parser check, not by DuckDB failing half-way through (e.g. reading a file).
     if (!["unknown column", "runtime error"].includes(_label)) expect(body.error.code).not.toBe("sql_error");
+    if (/repeat|regexp|lpad|rpad|list_resize|bar width|as a list/.test(_label)) expect(body.error.code).toBe("argument_too_large");
     expect(await snapshot()).toBe(before);
     for (const name of ["copy.csv", "copy2.parquet", "export", "other.duckdb"]) expect(existsSync(file(name))).toBe(false);
+  });
+
+  it("refuses every sleeping function DuckDB has, like sleep_ms", async () => {
+    const names = await store.read(async (c) =>
+      (await c.runAndReadAll("SELECT DISTINCT function_name FROM duckdb_functions() WHERE function_name ILIKE '%sleep%' ORDER BY 1")).getRows().map((r) => String(r[0])),
+    );
+    expect(names).toEqual(expect.arrayContaining(["pg_sleep", "sleep_ms"]));
+    for (const name of names) {
+      const res = await post({ sql: `SELECT ${name}(1)` });
+      expect(res.status, name).toBe(400);
+      expect((await res.json()).error).toMatchObject({ code: "forbidden_function", field: "sql" });
+    }
   });
 
   it("gives DuckDB's parser message for invalid SQL", async () => {
