@@ -3,7 +3,7 @@
  * receives frames and stores nothing; its state is `stalled`, and `/api/health`, `/metrics` and the status line say
  * why, instead of "live".
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../src/api/app.ts";
 import { Collector } from "../../src/collector/collector.ts";
 import { formatStatusLine } from "../../src/collector/status-line.ts";
@@ -29,7 +29,7 @@ const collectorOptions = (server: BinanceServer) => ({
 });
 
 async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+  await vi.waitFor(() => expect(condition()).toBe(true), { timeout: 30_000, interval: 20 });
 }
 
 describe("a collector receiving only trades the store holds", () => {

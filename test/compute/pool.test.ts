@@ -3,7 +3,7 @@
  * in process, refusals come back as the request's 4xx, a task past its time budget is stopped, and while a heavy
  * pairs report runs on a worker `/api/health` on a real port answers first.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Bar } from "../../src/engine/types.ts";
 import { closeComputePool, ComputePool, ComputeRefusal, ComputeTimeoutError, computePool } from "../../src/compute/pool.ts";
 import { runTask } from "../../src/compute/tasks.ts";
@@ -150,7 +150,7 @@ describe("the event loop stays free", () => {
         return res.json();
       });
       // Once the report is on the worker (its bars are read first), ask for health.
-      while (computePool().inFlight === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      await vi.waitFor(() => expect(computePool().inFlight).toBe(1), { timeout: 30_000, interval: 5 });
       const health = await fetch(`${server.url}/api/health`);
       done.push(`health ${health.status}`);
       const report = (await heavy) as { n: number; method: string };
