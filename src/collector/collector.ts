@@ -63,6 +63,11 @@ export interface CollectorOptions {
   /** Waits between reconnects and REST retries (default the platform's, see src/runtime/retry.ts). */
   readonly retry?: RetryPolicy;
   readonly apiKey?: string;
+  /**
+   * Trades received but none stored for this long makes the state `stalled` (default 30 s), ms: e.g. a replay of
+   * trades the store already holds, every one dropped as a duplicate, or writes that never finish.
+   */
+  readonly stallWindowMs?: number;
   /** Every raw frame as received (for `--record`). */
   readonly onRawFrame?: (text: string, recvTime: number) => void;
   /** Where it logs (default the process's logger, component `collector`). */
@@ -71,7 +76,16 @@ export interface CollectorOptions {
 
 /** Counters for the status line, `/api/health` and `/metrics`. */
 export interface CollectorStatus {
+  /**
+   * `live` (every connection delivering and trades being stored), `stalled` (trades arrive but none has been
+   * stored for the stall window: see `stall`), or the first non-live connection's state
+   * (`connecting`, `reconnecting`, `stopped`).
+   */
   readonly state: string;
+  /** Why the state is `stalled`, e.g. "receiving but storing nothing: 1,234 duplicates in the last 30 s"; else null. */
+  readonly stall: StallReport | null;
+  /** Trades received (stream and REST), stored, and dropped as duplicates over the last stall window; null before one has passed. */
+  readonly recent: RecentCounts | null;
   /** Trades written to the store (new rows). */
   readonly stored: number;
   /** Trades taken from REST backfill rather than the stream. */
@@ -92,7 +106,28 @@ export interface CollectorStatus {
   readonly lastTradeTime: Readonly<Record<string, number>>;
 }
 
+/** What came in and what was stored over a trailing window. */
+export interface RecentCounts {
+  readonly windowMs: number;
+  readonly received: number;
+  readonly stored: number;
+  readonly duplicates: number;
+}
+
+/** A collector receiving trades and storing none. */
+export interface StallReport extends RecentCounts {
+  readonly reason: string;
+}
+
+const DEFAULT_STALL_WINDOW_MS = 30_000;
 const MAX_STREAMS_PER_CONNECTION = 1024;
+
+interface CountSample {
+  readonly at: number;
+  readonly received: number;
+  readonly stored: number;
+  readonly duplicates: number;
+}
 
 /**
  * REST pages that cover the holes: one page of up to 1000 ids serves every hole that starts within it, since ids
@@ -134,6 +169,12 @@ export class Collector {
   private lastResample = 0;
   private lastResampleMs = 0;
   private stored = 0;
+  /** Trades taken from frames and REST pages, duplicates included. */
+  private received = 0;
+  /** Rows of written batches the store already held. */
+  private storeDuplicates = 0;
+  private readonly samples: CountSample[] = [];
+  private readonly stallWindowMs: number;
   private backfilled = 0;
   private quarantined = 0;
   private lagMs: number | null = null;
@@ -161,6 +202,7 @@ export class Collector {
       retry: options.retry,
     });
     this.log = options.logger ?? componentLogger("collector");
+    this.stallWindowMs = options.stallWindowMs ?? DEFAULT_STALL_WINDOW_MS;
   }
 
   /** Resumes from the store's last ids and starts streaming. */
@@ -190,8 +232,12 @@ export class Collector {
   status(): CollectorStatus {
     const seq = this.sequencer.counters();
     const feedState = this.feeds.length === 0 ? "stopped" : this.feeds.every((f) => f.state === "live") ? "live" : this.feeds.find((f) => f.state !== "live")!.state;
+    const recent = this.recentCounts(Date.now(), seq.duplicates);
+    const stall = feedState === "live" && !this.stopping && recent !== null ? stallOf(recent, this.queue.reduce((n, b) => n + b.numRows, this.builder.length)) : null;
     return {
-      state: this.stopping ? "stopped" : feedState,
+      state: this.stopping ? "stopped" : stall ? "stalled" : feedState,
+      stall,
+      recent,
       stored: this.stored,
       backfilled: this.backfilled,
       duplicatesDropped: seq.duplicates,
@@ -206,6 +252,31 @@ export class Collector {
       lagMs: this.lagMs,
       lastTradeTime: { ...this.lastTradeTime },
     };
+  }
+
+  /** Counts since the newest sample at least a stall window old (null while the collector is younger than one). */
+  private recentCounts(now: number, sequencerDuplicates: number): RecentCounts | null {
+    const current = this.countSample(now, sequencerDuplicates);
+    let base: CountSample | undefined;
+    for (const sample of this.samples) if (now - sample.at >= this.stallWindowMs) base = sample;
+    if (base === undefined) return null;
+    return {
+      windowMs: now - base.at,
+      received: current.received - base.received,
+      stored: current.stored - base.stored,
+      duplicates: current.duplicates - base.duplicates,
+    };
+  }
+
+  private countSample(at: number, sequencerDuplicates = this.sequencer.counters().duplicates): CountSample {
+    return { at, received: this.received, stored: this.stored, duplicates: sequencerDuplicates + this.storeDuplicates };
+  }
+
+  /** Keeps one sample per tenth of the stall window, back to one window and a step ago. */
+  private sample(): void {
+    const now = Date.now();
+    this.samples.push(this.countSample(now));
+    while (this.samples.length > 2 && now - this.samples[1].at >= this.stallWindowMs) this.samples.shift();
   }
 
   /** Flushes everything received, brings bars up to date and closes the sockets. Safe to call twice. */
@@ -232,6 +303,8 @@ export class Collector {
         if (this.writing === null) this.seal();
       }, this.flushIntervalMs),
     );
+    this.sample();
+    this.timers.push(setInterval(() => this.sample(), Math.max(10, Math.min(1_000, this.stallWindowMs / 10))));
     const grace = this.options.backfillGraceMs ?? 1_000;
     this.timers.push(setInterval(() => void this.backfillHoles(grace), Math.max(50, grace / 2)));
   }
@@ -260,6 +333,7 @@ export class Collector {
 
   private take(tick: Tick): void {
     const now = Date.now();
+    this.received++;
     if (!this.sequencer.accept(tick.symbol, tick.tradeId, now)) return;
     this.lastTakenAt.set(tick.symbol, now);
     if (!(this.lastTradeTime[tick.symbol] >= tick.tradeTime)) this.lastTradeTime[tick.symbol] = tick.tradeTime;
@@ -304,6 +378,7 @@ export class Collector {
         const { inserted } = await this.store.appendTicks(batch);
         this.queue.shift();
         this.stored += inserted;
+        this.storeDuplicates += batch.numRows - inserted;
         for (const listener of this.listeners) listener(batch);
       } catch (error) {
         // Keep the batch and retry: a trade that reached us is never dropped for a transient store error.
@@ -379,4 +454,13 @@ export class Collector {
     await this.store.resample({ final: true });
     if (this.writeError) this.log.info("store writes recovered after errors");
   }
+}
+
+/** The stall a window's counts show (trades received, none stored), or null. */
+function stallOf(recent: RecentCounts, waiting: number): StallReport | null {
+  if (recent.received === 0 || recent.stored > 0) return null;
+  const n = (v: number) => v.toLocaleString("en-US");
+  const why = [recent.duplicates > 0 ? `${n(recent.duplicates)} duplicates` : "", waiting > 0 ? `${n(waiting)} waiting to be written` : ""].filter(Boolean);
+  const seconds = Math.round(recent.windowMs / 1000);
+  return { ...recent, reason: `receiving but storing nothing: ${why.join(", ") || `${n(recent.received)} trades received`} in the last ${seconds} s` };
 }

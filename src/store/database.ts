@@ -1,6 +1,7 @@
 /**
  * The store's lifetime: one DuckDB instance, a writer connection through which every write passes one at a time,
- * and a reader connection for queries. Opening migrates the schema; the collector-facing operations are methods
+ * and reader connections for queries: a pool for the API's and the collector's reads, and one lane each for user
+ * SQL and exports, so a slow query or a Parquet export never holds up a chart or a live snapshot. Opening migrates the schema; the collector-facing operations are methods
  * here that delegate to the module owning each table.
  */
 import { mkdirSync } from "node:fs";
@@ -37,6 +38,54 @@ export interface OpenStoreOptions {
   readonly allowedLatenessMs?: number;
   /** Extra DuckDB settings passed to the instance, e.g. `{ threads: "2", memory_limit: "1GB" }`. */
   readonly config?: Readonly<Record<string, string>>;
+  /**
+   * Reader connections shared by every read but user SQL and exports (default {@link DEFAULT_READERS}); `"sql"`
+   * and `"export"` reads each have one more connection of their own.
+   */
+  readonly readers?: number;
+}
+
+/** Reader connections of the general pool unless told otherwise. */
+export const DEFAULT_READERS = 4;
+/** Read purposes that run on a connection of their own, one at a time, apart from the general pool. */
+export const DEDICATED_READ_PURPOSES = ["sql", "export"] as const;
+type Lane = "general" | (typeof DEDICATED_READ_PURPOSES)[number];
+
+/**
+ * Connections handed out one read at a time: a read takes a free connection, or waits (first come, first served)
+ * for the next one given back.
+ */
+class ConnectionPool {
+  private readonly free: DuckDBConnection[];
+  private readonly waiting: ((connection: DuckDBConnection) => void)[] = [];
+  private busy = 0;
+
+  constructor(readonly connections: readonly DuckDBConnection[]) {
+    this.free = [...connections];
+  }
+
+  async run<T>(fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = this.free.pop() ?? (await new Promise<DuckDBConnection>((resolve) => this.waiting.push(resolve)));
+    this.busy++;
+    try {
+      return await fn(connection);
+    } finally {
+      this.busy--;
+      const next = this.waiting.shift();
+      if (next) next(connection);
+      else this.free.push(connection);
+    }
+  }
+
+  /** Reads running and reads waiting for a connection. */
+  get load(): { busy: number; waiting: number } {
+    return { busy: this.busy, waiting: this.waiting.length };
+  }
+
+  /** Resolves once every connection is free (reads queued meanwhile are waited for too). */
+  async drain(): Promise<void> {
+    await Promise.all(this.connections.map(() => this.run(async () => undefined)));
+  }
 }
 
 /** Runs async functions one after another, in call order; a failure does not stop the ones queued behind it. */
@@ -52,8 +101,9 @@ class SerialQueue {
 
 /**
  * An open Ticklens database. Writes go through one connection one at a time (DuckDB allows one writing process
- * per file, and a transaction belongs to a connection); reads go through a second connection and see every write
- * committed before they start.
+ * per file, and a transaction belongs to a connection); reads go through reader connections of the same instance
+ * and see every write committed before they start. A read holds its connection for the whole of `fn`, so a
+ * transaction or a streamed result inside one read is its own.
  */
 export class Store {
   /** Schema version of the file (equal to {@link SCHEMA_VERSION} once a writer has opened it). */
@@ -65,7 +115,7 @@ export class Store {
   readonly migration: MigrationResult;
 
   private readonly writes = new SerialQueue();
-  private readonly reads = new SerialQueue();
+  private readonly lanes: ReadonlyMap<Lane, ConnectionPool>;
   private closing: Promise<void> | null = null;
 
   private constructor(
@@ -74,7 +124,7 @@ export class Store {
     readonly readOnly: boolean,
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection | null,
-    private readonly reader: DuckDBConnection,
+    readers: ReadonlyMap<Lane, readonly DuckDBConnection[]>,
     private readonly tickWriter: TickWriter | null,
     settings: { schemaVersion: number; timeframes: readonly Timeframe[]; allowedLatenessMs: number; migration: MigrationResult },
   ) {
@@ -82,6 +132,7 @@ export class Store {
     this.timeframes = settings.timeframes;
     this.allowedLatenessMs = settings.allowedLatenessMs;
     this.migration = settings.migration;
+    this.lanes = new Map([...readers].map(([lane, connections]) => [lane, new ConnectionPool(connections)]));
   }
 
   /**
@@ -101,6 +152,10 @@ export class Store {
     const allowedLatenessMs = options.allowedLatenessMs ?? DEFAULT_ALLOWED_LATENESS_MS;
     if (!Number.isFinite(allowedLatenessMs) || allowedLatenessMs < 0) {
       throw new StoreInputError("openStore", "allowedLatenessMs", `must be a finite number ≥ 0, got ${allowedLatenessMs}`);
+    }
+    const readerCount = options.readers ?? DEFAULT_READERS;
+    if (!Number.isSafeInteger(readerCount) || readerCount < 1 || readerCount > 64) {
+      throw new StoreInputError("openStore", "readers", `must be an integer in [1, 64], got ${readerCount}`);
     }
     if (readOnly && path === ":memory:") {
       throw new StoreInputError("openStore", "readOnly", "cannot apply to an in-memory database (it would be empty)");
@@ -130,9 +185,16 @@ export class Store {
       if (migration.to > SCHEMA_VERSION) {
         throw new SchemaVersionError(path, `has schema version ${migration.to}; this code knows up to ${SCHEMA_VERSION}`);
       }
-      const reader = readOnly ? connections[0] : await instance.connect();
-      if (!readOnly) connections.push(reader);
-      return new Store(path, readOnly, instance, writer, reader, tickWriter, {
+      const connect = async () => {
+        const connection = await instance.connect();
+        connections.push(connection);
+        return connection;
+      };
+      const general = readOnly ? [connections[0]] : [];
+      while (general.length < readerCount) general.push(await connect());
+      const readers = new Map<Lane, DuckDBConnection[]>([["general", general]]);
+      for (const lane of DEDICATED_READ_PURPOSES) readers.set(lane, [await connect()]);
+      return new Store(path, readOnly, instance, writer, readers, tickWriter, {
         schemaVersion: migration.to,
         timeframes,
         allowedLatenessMs,
@@ -178,9 +240,12 @@ export class Store {
   }
 
   /**
-   * Runs `fn` on the reader connection once earlier reads have finished; it sees every committed write.
+   * Runs `fn` on a reader connection; it sees every committed write. `operation` `"sql"` (user SQL) and
+   * `"export"` (downloads) run one at a time on a connection of their own each; every other read takes a free
+   * connection of the general pool (or waits for one), so no read waits behind a slow query or an export.
    *
    * @param fn the query work; it must not write (on a read-only store DuckDB refuses)
+   * @param operation what the read is for: `"sql"`, `"export"`, or a name for errors (the general pool)
    * @returns what `fn` returns
    * @throws {StoreClosedError} the store is closed
    * @example
@@ -188,7 +253,19 @@ export class Store {
    */
   read<T>(fn: (connection: DuckDBConnection) => Promise<T>, operation = "read"): Promise<T> {
     if (this.closing) return Promise.reject(new StoreClosedError(operation, this.path));
-    return this.reads.run(() => fn(this.reader));
+    const lane: Lane = operation === "sql" || operation === "export" ? operation : "general";
+    return (this.lanes.get(lane) as ConnectionPool).run(fn);
+  }
+
+  /**
+   * Reads running and waiting, per lane (`general`, `sql`, `export`).
+   *
+   * @returns lane → `{ busy, waiting }`
+   * @example
+   * store.readLoad(); // { general: { busy: 1, waiting: 0 }, sql: { busy: 1, waiting: 2 }, export: { busy: 0, waiting: 0 } }
+   */
+  readLoad(): Record<Lane, { busy: number; waiting: number }> {
+    return Object.fromEntries([...this.lanes].map(([lane, pool]) => [lane, pool.load])) as Record<Lane, { busy: number; waiting: number }>;
   }
 
   /**
@@ -315,10 +392,11 @@ export class Store {
    */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      await Promise.allSettled([this.writes.run(async () => undefined), this.reads.run(async () => undefined)]);
+      const pools = [...this.lanes.values()];
+      await Promise.allSettled([this.writes.run(async () => undefined), ...pools.map((pool) => pool.drain())]);
       this.tickWriter?.close();
       this.writer?.closeSync();
-      this.reader.closeSync();
+      for (const pool of pools) for (const connection of pool.connections) connection.closeSync();
       this.instance.closeSync();
     })();
     return this.closing;

@@ -38,6 +38,8 @@ export class StoreFeed implements LiveSource {
   status(): CollectorStatus {
     return {
       state: "live",
+      stall: null,
+      recent: null,
       stored: this.stored,
       backfilled: 0,
       duplicatesDropped: 0,

@@ -59,6 +59,21 @@ export interface PairsSeries extends PairAnalysis {
  * const s = await computePairsSeries(store, parseQuery(c, pairsQuery));
  */
 export async function computePairsSeries(store: Store, q: PairsQuery): Promise<PairsSeries> {
+  const { barsA, barsB } = await readPairBars(store, q);
+  return seriesOfBars(barsA, barsB, q);
+}
+
+/**
+ * Both legs' stored bars for a pairs query, each symbol checked first.
+ *
+ * @param store the store
+ * @param q a parsed {@link pairsQuery}
+ * @returns the bars of a and of b over the query's range
+ * @throws {ApiError} 400 `invalid_parameter` (field b) when a = b; 404 `unknown_symbol` naming field a or b
+ * @example
+ * const { barsA, barsB } = await readPairBars(store, q);
+ */
+export async function readPairBars(store: Store, q: PairsQuery): Promise<{ barsA: Bar[]; barsB: Bar[] }> {
   if (q.a === q.b) throw new ApiError(400, "invalid_parameter", "a and b must be different symbols", "b");
   const barsOf = async (symbol: string, field: string): Promise<Bar[]> => {
     await requireKnownSymbol(store, symbol, field);
@@ -66,6 +81,22 @@ export async function computePairsSeries(store: Store, q: PairsQuery): Promise<P
   };
   const barsA = await barsOf(q.a, "a");
   const barsB = await barsOf(q.b, "b");
+  return { barsA, barsB };
+}
+
+/**
+ * The pair's series from both legs' bars: pure computation, which a worker thread runs for long windows.
+ *
+ * @param barsA the bars of leg a
+ * @param barsB the bars of leg b
+ * @param q a parsed {@link pairsQuery}
+ * @returns the engine's report and the request
+ * @throws {ApiError} 422 `insufficient_data` (field window) when the window is longer than the aligned bars
+ * @throws {EngineInputError} when the engine refuses the data
+ * @example
+ * const s = seriesOfBars(barsA, barsB, q);
+ */
+export function seriesOfBars(barsA: readonly Bar[], barsB: readonly Bar[], q: PairsQuery): PairsSeries {
   let analysis: PairAnalysis;
   try {
     analysis = analysePair(barsA, barsB, { window: q.window, method: q.method, join: q.join });

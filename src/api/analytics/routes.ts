@@ -14,7 +14,8 @@ import {
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { apiRouter, type ApiRouter, invalidParameter, jsonAnswer, refused, shuttingDown, unknownSymbol } from "../http/openapi.ts";
-import { computePairsSeries, pairsQuery, pairsReport } from "./pairs-series.ts";
+import { pairsReportJson } from "./pairs-compute.ts";
+import { pairsQuery } from "./pairs-series.ts";
 import { requireKnownSymbol } from "../market/symbols.ts";
 
 const statsQuery = z
@@ -112,7 +113,10 @@ const pairsRoute = createRoute({
     200: jsonAnswer(pairsAnalyticsSchema, "Series index-aligned with `bucketStart`; null during a rolling warm-up"),
     400: refused(["invalid_parameter"], "A malformed or unknown parameter, or a = b"),
     404: unknownSymbol("`a` or `b`"),
-    422: refused(["insufficient_data", "unprocessable"], "The window is longer than the aligned bars, or the engine refused the data (e.g. zero variance)"),
+    422: refused(
+      ["insufficient_data", "unprocessable", "compute_budget"],
+      "The window is longer than the aligned bars, the engine refused the data (e.g. zero variance), or the report costs more than the compute budget (Theil–Sen: bars²/2 slopes; or it ran past the time limit)",
+    ),
     503: shuttingDown,
   },
 });
@@ -154,8 +158,10 @@ export function analyticsRoutes(deps: ApiDeps): ApiRouter {
   };
 
   routes.openapi(pairsRoute, async (c) => {
-    // The series are shared with the pairs export and the live pairs channel: all report the same numbers.
-    return c.json(pairsReport(await computePairsSeries(store, c.req.valid("query"))), 200);
+    // The series are shared with the pairs export and the live pairs channel: all report the same numbers. A long
+    // window is computed on a worker thread (pairs-compute.ts), and sent as the JSON text it made.
+    const json = await pairsReportJson(store, c.req.valid("query"));
+    return c.body(json, 200, { "content-type": "application/json" }) as unknown as ReturnType<typeof c.json<z.infer<typeof pairsAnalyticsSchema>, 200>>;
   });
 
   routes.openapi(statsRoute, async (c) => {

@@ -18,7 +18,11 @@ const healthRoute = createRoute({
   responses: {
     200: jsonAnswer(
       z.object({
-        status: z.string().meta({ description: "The collector's state, or `no collector`" }),
+        status: z.string().meta({ description: "The collector's state (`live`, `stalled`, `connecting`, `reconnecting`, `stopped`), or `no collector`" }),
+        detail: z
+          .string()
+          .nullable()
+          .meta({ description: "Why the state is not what it seems, e.g. `receiving but storing nothing: 1,234 duplicates in the last 30 s`" }),
         uptimeSeconds: z.number().int(),
         database: z.string().meta({ description: "Path of the DuckDB file" }),
         collector: z
@@ -86,6 +90,7 @@ export function healthRoutes(deps: ApiDeps, document: () => OpenApiDocument): Ap
     return c.json(
       {
         status: status === null ? "no collector" : status.state,
+        detail: status?.stall?.reason ?? null,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         database: deps.store.path,
         collector: status,
@@ -108,7 +113,8 @@ export function healthRoutes(deps: ApiDeps, document: () => OpenApiDocument): Ap
       lines.push(`# HELP ticklens_${name} ${help}`, `# TYPE ticklens_${name} ${type}`, `ticklens_${name} ${value ?? "NaN"}`);
     };
     if (s) {
-      metric("collector_live", "gauge", "1 when every collector connection is delivering.", s.state === "live" ? 1 : 0);
+      metric("collector_live", "gauge", "1 when every collector connection is delivering and trades are being stored.", s.state === "live" ? 1 : 0);
+      metric("collector_stalled", "gauge", "1 when trades arrive but none has been stored for the stall window.", s.state === "stalled" ? 1 : 0);
       metric("trades_stored_total", "counter", "Trades written to the store.", s.stored);
       metric("trades_backfilled_total", "counter", "Trades taken from REST backfill.", s.backfilled);
       metric("duplicates_dropped_total", "counter", "Frames dropped as duplicates.", s.duplicatesDropped);

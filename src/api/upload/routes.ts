@@ -11,7 +11,7 @@ import { ApiError } from "../errors.ts";
 import { apiRouter, type ApiRouter, bearer, documentedBody, errorSchema, jsonAnswer, refused, shuttingDown, unauthorized } from "../http/openapi.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES, decodeUtf8, readUploadBytes } from "./body.ts";
 import { parseColumnMap } from "./formats.ts";
-import { parseUpload } from "./parse.ts";
+import { parseUploadOffLoop } from "./parse-off-loop.ts";
 import { prepareUpload, serialUpload, writeUpload } from "./store.ts";
 import { isTimeZone } from "./time.ts";
 
@@ -138,7 +138,7 @@ export function uploadRoutes(deps: ApiDeps): ApiRouter {
 
     const record = await serialUpload(store, async () => {
       const syntheticBase = await prepareUpload(store, q.name);
-      const parsed = parseUpload(text, {
+      const parsed = await parseUploadOffLoop(text, {
         kind: q.kind,
         format: q.format,
         map,
