@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run build:code`: compiles the TypeScript to JavaScript with type declarations in dist/src/ (tsconfig.build.json):
-# what `ticklens` runs with plain node (dist/src/cli/ticklens.js), and what the notebooks import (the tslab kernel
+# what `ticklens` runs with plain node (bin/ticklens.cjs loads dist/src/cli/ticklens.js), and what the notebooks import (the tslab kernel
 # checks cells with its own TypeScript 5.0, which cannot follow the sources' `.ts` import specifiers; `.js` + `.d.ts`
 # it can). Skipped when nothing it is built from changed since the last build; builds running at the same time (test
 # files, the notebook setup) take turns on a lock, and the later ones then find the build done.

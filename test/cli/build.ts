@@ -10,7 +10,7 @@ import { ROOT } from "../helpers/paths.ts";
 
 export { ROOT };
 /** The `bin` of package.json. */
-export const TICKLENS = join(ROOT, "dist/src/cli/ticklens.js");
+export const TICKLENS = join(ROOT, "bin/ticklens.cjs");
 
 /** Builds dist/src unless it is current (a first build takes tens of seconds). */
 export async function buildCode(): Promise<void> {

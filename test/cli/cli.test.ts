@@ -1,5 +1,5 @@
 /**
- * `ticklens` as users run it, compiled (dist/src/cli/ticklens.js, the package's bin): help listing every command,
+ * `ticklens` as users run it, compiled (bin/ticklens.cjs, the package's bin, on dist/src): help listing every command,
  * each command's options with their environment variables (from the same tables the options are read from), usage
  * errors exiting 2 with the flag named, and `ticklens sql` on a DuckDB file and on a running server.
  */
