@@ -24,7 +24,10 @@ const MULTIPART_SLACK = 64 * 1024;
  * const bytes = await readUploadBytes(c, 50 * 1024 * 1024);
  */
 export async function readUploadBytes(c: Context, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const type = (c.req.header("content-type") ?? "text/csv").toLowerCase();
+  // The media type is case-insensitive, a multipart boundary is not (Chromium's are mixed case): only the check
+  // lower-cases it, the parser gets the header as sent.
+  const header = c.req.header("content-type") ?? "text/csv";
+  const type = header.toLowerCase();
   const multipart = type.startsWith("multipart/form-data");
   if (!multipart && !/^(text\/csv|text\/plain|application\/octet-stream|application\/csv)\b/.test(type)) {
     throw new ApiError(415, "unsupported_media_type", `content-type ${type} is not accepted; send text/csv or multipart/form-data (field "file")`, "content-type");
@@ -36,7 +39,7 @@ export async function readUploadBytes(c: Context, limit: number): Promise<Uint8A
   if (!multipart) return bytes;
   let form: FormData;
   try {
-    form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } }).formData();
+    form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": header } }).formData();
   } catch {
     throw new ApiError(400, "invalid_body", "the multipart body could not be parsed", "file");
   }

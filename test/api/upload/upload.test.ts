@@ -124,6 +124,21 @@ describe("POST /api/upload", () => {
     expect(await one(store, "SELECT count(*) FROM tick_data")).toBe(btc.length);
   });
 
+  it("accepts a multipart body whose boundary is mixed case, as Chromium sends it", async () => {
+    const { store, app } = await fresh();
+    const boundary = "----WebKitFormBoundaryAbCdEf0123XyZ";
+    const body =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="trades.csv"\r\nContent-Type: text/csv\r\n\r\n` +
+      `${binanceTradesCsv(true, false)}\r\n--${boundary}--\r\n`;
+    const res = await app.request("/api/upload?kind=ticks&name=mixed-case&symbol=BTCUSDT", {
+      method: "POST",
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(res.status).toBe(201);
+    expect(await one(store, "SELECT count(*) FROM tick_data")).toBe(btc.length);
+  });
+
   it("refuses the real corrupt capture whole, listing problems by line and field, and writes nothing", async () => {
     const { store, app } = await fresh();
     const res = await post(app, "kind=ticks&name=corrupt&format=generic&timezone=UTC&map=time:timestamp,price:price,qty:qty,symbol:symbol", CORRUPT);
