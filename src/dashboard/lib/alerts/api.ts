@@ -4,7 +4,7 @@
  */
 import type { AlertEvent, AlertRule } from "../../../engine/index.ts";
 import type { AlertHistoryEntry, ListedAlertRule, RefusedAlertRule, StoredAlertRule } from "../../../store/alert-store.ts";
-import { getJson, sendJson } from "../shared/api.ts";
+import { getJson, sendJson } from "../common/api.ts";
 
 export type { AlertHistoryEntry, ListedAlertRule, RefusedAlertRule, StoredAlertRule };
 

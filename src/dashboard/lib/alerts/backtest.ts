@@ -5,8 +5,8 @@
 import type { AlertEvent } from "../../../engine/index.ts";
 import { backtestAlertDraft, type BacktestAnswer } from "./api.ts";
 import type { AlertForm } from "./form.ts";
-import { LOOK_BACKS } from "../shared/look-back.ts";
-import { el, formatNumber } from "../shared/ui.ts";
+import { LOOK_BACKS } from "../common/look-back.ts";
+import { el, formatNumber } from "../common/ui.ts";
 
 // "all stored" replays everything (the API caps a single-symbol replay at 2M trades).
 const DEFAULT_RANGE = 3_600_000;

@@ -3,7 +3,7 @@
  * alert ("crosses above 2"), and its timing ("hold 10 s · cooldown 1 min · re-arm at 1.5").
  */
 import type { AlertCondition, AlertMetric, AlertRule } from "../../../engine/index.ts";
-import { formatNumber } from "../shared/ui.ts";
+import { formatNumber } from "../common/ui.ts";
 
 const METRIC_NAMES: Readonly<Record<AlertMetric["kind"], string>> = {
   price: "price",

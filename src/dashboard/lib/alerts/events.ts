@@ -7,9 +7,9 @@
 import type { AlertNotice, FiredAlert } from "../../../alerts/alert-service.ts";
 import type { AlertSeverity } from "../../../engine/index.ts";
 import { acknowledgeAlert, alertHistory, type AlertHistoryEntry } from "./api.ts";
-import { ApiRequestError } from "../shared/api.ts";
-import { live } from "../shared/live.ts";
-import { el, formatNumber } from "../shared/ui.ts";
+import { ApiRequestError } from "../common/api.ts";
+import { live } from "../common/live.ts";
+import { el, formatNumber } from "../common/ui.ts";
 
 /** Events loaded at start and listed in the history. */
 const HISTORY_LIMIT = 200;

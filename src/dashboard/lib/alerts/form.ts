@@ -14,8 +14,8 @@ import {
   type AlertRule,
 } from "../../../engine/index.ts";
 import { createAlertRule, patchAlertRule, type AlertRuleDraft, type AlertRulePatch, type StoredAlertRule } from "./api.ts";
-import { ApiRequestError } from "../shared/api.ts";
-import { el } from "../shared/ui.ts";
+import { ApiRequestError } from "../common/api.ts";
+import { el } from "../common/ui.ts";
 
 // The option lists are the engine's: the form offers exactly what the rule schema accepts.
 const WINDOWED_KINDS: readonly string[] = WINDOWED_METRIC_KINDS;

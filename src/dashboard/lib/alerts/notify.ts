@@ -5,8 +5,8 @@
  * page can call {@link alertNotifications}.
  */
 import type { AlertNotice, FiredAlert } from "../../../alerts/alert-service.ts";
-import { live } from "../shared/live.ts";
-import { beep, notify } from "../shared/ui.ts";
+import { live } from "../common/live.ts";
+import { beep, notify } from "../common/ui.ts";
 
 /** What was done for one fired alert. */
 export interface Announced {

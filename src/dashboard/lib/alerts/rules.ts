@@ -6,7 +6,7 @@
  */
 import { deleteAlertRule, isRefusedRule, listAlertRules, patchAlertRule, type RefusedAlertRule, type StoredAlertRule } from "./api.ts";
 import { describeCondition, describeMetric, describeTiming } from "./describe.ts";
-import { el } from "../shared/ui.ts";
+import { el } from "../common/ui.ts";
 
 /** How long a first Delete click waits for its confirmation, ms. */
 const CONFIRM_MS = 5_000;

@@ -2,7 +2,7 @@
  * The Alerts page's stylesheet (form grid, rule rows, event lists, severity badges), added once. Colours come from
  * the Framework theme variables, so light and dark both read well; widths flow with the container.
  */
-import { el } from "../shared/ui.ts";
+import { el } from "../common/ui.ts";
 
 const STYLE = `
 .tl-alerts-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,30rem),1fr));gap:1rem;align-items:start}

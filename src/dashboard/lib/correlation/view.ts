@@ -5,10 +5,10 @@
  */
 import { correlationHeatmap } from "./heatmap.ts";
 import { returnsCorrelation } from "./returns.ts";
-import { plotPanel } from "../shared/plot-panel.ts";
-import { pollBarWindows, type BarWindows } from "../shared/bar-windows.ts";
-import { checkTimeframe } from "../shared/timeframe-check.ts";
-import { el } from "../shared/ui.ts";
+import { plotPanel } from "../common/plot-panel.ts";
+import { pollBarWindows, type BarWindows } from "../common/bar-windows.ts";
+import { checkTimeframe } from "../common/timeframe-check.ts";
+import { el } from "../common/ui.ts";
 
 /** Period of the refresh: correlations over hundreds of bars move slowly. */
 export const CORRELATION_REFRESH_MS = 3_000;

@@ -5,9 +5,9 @@
  * when a link is about to be followed.
  */
 import { HEDGE_RATIO_METHODS, TIMEFRAME_PATTERN, TIMEFRAME_RULE } from "../../../engine/index.ts";
-import { el, field, selectOf } from "../shared/ui.ts";
-import { LOOK_BACKS } from "../shared/look-back.ts";
-import { apiToken, authHeaders } from "../shared/token.ts";
+import { el, field, selectOf } from "../common/ui.ts";
+import { LOOK_BACKS } from "../common/look-back.ts";
+import { apiToken, authHeaders } from "../common/token.ts";
 
 type Dataset = "ticks" | "ohlc" | "pairs";
 

@@ -3,8 +3,8 @@
  * shown as a sortable table, or the API's message when DuckDB or the read-only guard refuses it.
  */
 import type { SqlResult } from "../../../api/sql/routes.ts";
-import { sendJson } from "../shared/api.ts";
-import { el, formatNumber, table } from "../shared/ui.ts";
+import { sendJson } from "../common/api.ts";
+import { el, formatNumber, table } from "../common/ui.ts";
 import { uniqueNames } from "../../../engine/index.ts";
 
 /** The query the console opens with. */

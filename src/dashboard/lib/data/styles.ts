@@ -2,7 +2,7 @@
  * The Data page's stylesheet (upload and export forms, problem list, SQL console), added once. Theme variables
  * only, so light and dark both read well; widths flow with the container.
  */
-import { el } from "../shared/ui.ts";
+import { el } from "../common/ui.ts";
 
 const STYLE = `
 .tl-data-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,30rem),1fr));gap:1rem;align-items:start}

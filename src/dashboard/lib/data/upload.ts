@@ -7,8 +7,8 @@ import type { UploadProblem } from "../../../api/upload/parse.ts";
 import type { UploadRecord } from "../../../api/upload/store.ts";
 import { firstLineOf, guessUpload, uploadNameFor, type UploadGuess } from "./upload-guess.ts";
 import { DATA_KINDS } from "../../../engine/index.ts";
-import { askApiToken, authHeaders } from "../shared/token.ts";
-import { el, field, formatNumber, selectOf } from "../shared/ui.ts";
+import { askApiToken, authHeaders } from "../common/token.ts";
+import { el, field, formatNumber, selectOf } from "../common/ui.ts";
 
 const FORMATS = ["auto", "ticklens", "binance-trades", "binance-aggtrades", "binance-klines", "generic"];
 const TIME_UNITS = ["auto", "s", "ms", "us", "ns"];
@@ -172,7 +172,7 @@ export function uploadPanel(options: { onUploaded?: (record: UploadRecord) => vo
 
 /**
  * POSTs the file with progress (0…1 of the bytes sent); resolves with the stored record or the refusal. A server
- * started with `API_TOKEN` that answers 401 gets the token asked for once (shared/token.ts) and the file again.
+ * started with `API_TOKEN` that answers 401 gets the token asked for once (common/token.ts) and the file again.
  */
 async function send(file: File, query: URLSearchParams, onProgress: (fraction: number) => void): Promise<UploadAnswer> {
   const answer = await sendOnce(file, query, onProgress);

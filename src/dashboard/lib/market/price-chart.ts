@@ -13,9 +13,9 @@ import {
   type UTCTimestamp,
 } from "lightweight-charts";
 import type { Bar } from "../../../engine/types.ts";
-import { bars as fetchBars } from "../shared/api.ts";
-import { live } from "../shared/live.ts";
-import { el, formatNumber } from "../shared/ui.ts";
+import { bars as fetchBars } from "../common/api.ts";
+import { live } from "../common/live.ts";
+import { el, formatNumber } from "../common/ui.ts";
 
 /** What a page (and the browser tests) can ask a mounted chart. */
 export interface PriceChartHandle {

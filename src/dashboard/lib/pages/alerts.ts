@@ -4,15 +4,15 @@
  * Fired alerts also pop a toast (and beep for `sound` rules) through {@link alertNotifications}, which other pages
  * may call too.
  */
-import { symbols } from "../shared/api.ts";
+import { symbols } from "../common/api.ts";
 import { alertBacktest } from "../alerts/backtest.ts";
 import { alertEventsPanel } from "../alerts/events.ts";
 import { alertForm } from "../alerts/form.ts";
 import { alertNotifications } from "../alerts/notify.ts";
 import { alertRulesList } from "../alerts/rules.ts";
 import { ensureAlertStyles } from "../alerts/styles.ts";
-import { statusBar } from "../shared/status-bar.ts";
-import { ensureStyles } from "../shared/ui.ts";
+import { statusBar } from "../common/status-bar.ts";
+import { ensureStyles } from "../common/ui.ts";
 
 export { alertNotifications, statusBar, symbols };
 

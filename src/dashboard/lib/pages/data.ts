@@ -2,13 +2,13 @@
  * The Data page (data.md): CSV upload with progress and line-by-line refusals, CSV / Parquet export links, and the
  * read-only SQL console.
  */
-import { symbols } from "../shared/api.ts";
+import { symbols } from "../common/api.ts";
 import { exportPanel } from "../data/export.ts";
 import { sqlConsole } from "../data/sql.ts";
 import { ensureDataStyles } from "../data/styles.ts";
 import { uploadPanel } from "../data/upload.ts";
-import { statusBar } from "../shared/status-bar.ts";
-import { ensureStyles } from "../shared/ui.ts";
+import { statusBar } from "../common/status-bar.ts";
+import { ensureStyles } from "../common/ui.ts";
 
 export { statusBar, symbols };
 

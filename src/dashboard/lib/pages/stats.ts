@@ -1,8 +1,8 @@
 /** The Statistics page (stats.md): status, timeframe / window controls, and the live per-symbol statistics table. */
-import { ensurePanelStyles } from "../shared/plot-panel.ts";
+import { ensurePanelStyles } from "../common/plot-panel.ts";
 import { statsBlock } from "../stats/view.ts";
-import { statusBar } from "../shared/status-bar.ts";
-import { ensureStyles, numberInput, timeframeInput } from "../shared/ui.ts";
+import { statusBar } from "../common/status-bar.ts";
+import { ensureStyles, numberInput, timeframeInput } from "../common/ui.ts";
 
 export { numberInput, statsBlock, statusBar, timeframeInput };
 

@@ -5,7 +5,7 @@
  */
 import type { AdfResult, EngleGrangerResult, HalfLifeResult, MeanReversionBacktest, Outcome, Timeframe } from "../../../engine/index.ts";
 import type { PairsAnalysis } from "./compute.ts";
-import { el, formatNumber } from "../shared/ui.ts";
+import { el, formatNumber } from "../common/ui.ts";
 
 /** Significance level the verdicts are stated at. */
 const LEVEL = 0.05;

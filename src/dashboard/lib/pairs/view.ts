@@ -5,15 +5,15 @@
  * often when a run is slow, e.g. Theil–Sen on thousands of bars, so the page stays responsive).
  */
 import type { Bar, Timeframe } from "../../../engine/index.ts";
-import { bars as fetchBars } from "../shared/api.ts";
-import { live, type LiveFrame } from "../shared/live.ts";
+import { bars as fetchBars } from "../common/api.ts";
+import { live, type LiveFrame } from "../common/live.ts";
 import { PairsEngine, type PairsAnalysis, type PairsParams } from "./compute.ts";
 import { hedgeChart, pnlChart, signals, spreadChart, times, zScoreChart } from "./charts.ts";
 import { LegBars } from "./leg-bars.ts";
 import { renderVerdict } from "./verdict.ts";
-import { panelGrid, plotPanel, type PlotPanel } from "../shared/plot-panel.ts";
-import { checkTimeframe } from "../shared/timeframe-check.ts";
-import { el } from "../shared/ui.ts";
+import { panelGrid, plotPanel, type PlotPanel } from "../common/plot-panel.ts";
+import { checkTimeframe } from "../common/timeframe-check.ts";
+import { el } from "../common/ui.ts";
 
 /** Bars kept per leg: enough history for the tests, small enough that even Theil–Sen reruns in well under a second. */
 export const HISTORY_BARS = 3_000;

@@ -2,7 +2,7 @@
  * A table whose rows are replaced on every refresh while the reader's sort (click a header; again to reverse)
  * stays. It also answers what it shows, header and cells as text in the displayed order, for the CSV download.
  */
-import { el } from "../shared/ui.ts";
+import { el } from "../common/ui.ts";
 
 /** One column: its raw value sorts, its text is shown (and exported). */
 export interface Column<R> {

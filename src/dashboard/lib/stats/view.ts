@@ -3,11 +3,11 @@
  * from each symbol's latest bars every 1.5 s while the tab is visible, and a button that downloads exactly the
  * rows shown (same columns and order, header first) as CSV.
  */
-import { pollBarWindows, type BarWindows } from "../shared/bar-windows.ts";
+import { pollBarWindows, type BarWindows } from "../common/bar-windows.ts";
 import { STATS_COLUMNS, symbolStats, type SymbolStats } from "./rows.ts";
 import { SortableTable, toCsv } from "./table.ts";
-import { checkTimeframe } from "../shared/timeframe-check.ts";
-import { download, el } from "../shared/ui.ts";
+import { checkTimeframe } from "../common/timeframe-check.ts";
+import { download, el } from "../common/ui.ts";
 
 /** Period of the refresh. */
 export const STATS_REFRESH_MS = 1_500;
