@@ -5,18 +5,15 @@
  * another machine in production, so it runs in a process of its own, as in `npm run bench:ingest`. Prints
  * `{"url": …}` on stdout once it is serving and holds enough data for every measured query to answer 200.
  */
-import { serve, upgradeWebSocket } from "@hono/node-server";
-import { spawn } from "node:child_process";
+import { upgradeWebSocket } from "@hono/node-server";
 import { mkdtempSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { Hono } from "hono";
-import { WebSocketServer } from "ws";
 import { createApp } from "../src/api/app.ts";
 import { Collector } from "../src/collector/collector.ts";
 import { silentLogger } from "../src/runtime/logger.ts";
+import { serveAndAnnounce, startReplayProcess } from "./bench-process.ts";
 import { openStore } from "../src/store/index.ts";
 
 /**
@@ -25,22 +22,10 @@ import { openStore } from "../src/store/index.ts";
  */
 const MIN_BARS = 22;
 
-const replayProcess = spawn(
-  process.execPath,
-  ["--import", "tsx", "src/cli/ticklens.ts", "replay", "--file", "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv",
-    "--market", "futures", "--speed", "20", "--repeat", "inf", "--rebase"],
-  { stdio: ["ignore", "pipe", "ignore"] },
-);
-process.on("exit", () => replayProcess.kill("SIGINT"));
 // A signal exits (and so stops the replay server) at any point; once serving, after closing everything.
 let shutdown = async (): Promise<void> => process.exit(1);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown());
-const replay = JSON.parse(
-  await new Promise<string>((resolve, reject) => {
-    createInterface({ input: replayProcess.stdout! }).once("line", resolve);
-    replayProcess.once("exit", (code) => reject(new Error(`replay server exited with ${code}`)));
-  }),
-) as { wsUrl: string; restUrl: string };
+const replay = await startReplayProcess();
 const store = await openStore(join(mkdtempSync(join(tmpdir(), "ticklens-bench-api-")), "api.duckdb"));
 const collector = await Collector.start(store, {
   symbols: ["BTCUSDT", "ETHUSDT"],
@@ -59,10 +44,7 @@ const { app } = createApp({ store, live: collector }, { upgradeWebSocket });
 const root = new Hono();
 root.get("/bench/trivial", (c) => c.json({ ok: true }));
 root.route("/", app);
-const server = serve({ fetch: root.fetch, port: 0, hostname: "127.0.0.1", websocket: { server: new WebSocketServer({ noServer: true }) } });
-await new Promise((resolve) => server.once("listening", resolve));
-const { port } = server.address() as AddressInfo;
-process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
+const server = await serveAndAnnounce(root);
 shutdown = async () => {
   server.close();
   await collector.stop();

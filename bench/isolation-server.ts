@@ -5,47 +5,33 @@
  * is measured here, where it happens (`perf_hooks.monitorEventLoopDelay`), and served with the collector's counters
  * at `/bench/stats` (`?reset=1` starts a new measure). Prints `{"url": …}` on stdout once serving.
  */
-import { serve, upgradeWebSocket } from "@hono/node-server";
-import { spawn } from "node:child_process";
+import { upgradeWebSocket } from "@hono/node-server";
 import { mkdtempSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { createInterface } from "node:readline";
 import { Hono } from "hono";
-import { WebSocketServer } from "ws";
 import { createApp } from "../src/api/app.ts";
 import { Collector } from "../src/collector/collector.ts";
 import { closeComputePool } from "../src/compute/pool.ts";
 import { silentLogger } from "../src/runtime/logger.ts";
+import { seededRandom } from "../src/replay/seeded-random.ts";
+import { serveAndAnnounce, startReplayProcess } from "./bench-process.ts";
 import { openStore, TickBatchBuilder } from "../src/store/index.ts";
 
 export const PAIR_BARS = 20_000;
 const PAIR_START = Date.UTC(2025, 0, 1);
 
-const replayProcess = spawn(
-  process.execPath,
-  ["--import", "tsx", "src/cli/ticklens.ts", "replay", "--file", "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv",
-    "--market", "futures", "--speed", "20", "--repeat", "inf", "--rebase"],
-  { stdio: ["ignore", "pipe", "ignore"] },
-);
-process.on("exit", () => replayProcess.kill("SIGINT"));
 let shutdown = async (): Promise<void> => process.exit(1);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown());
-const replay = JSON.parse(
-  await new Promise<string>((resolve, reject) => {
-    createInterface({ input: replayProcess.stdout! }).once("line", resolve);
-    replayProcess.once("exit", (code) => reject(new Error(`replay server exited with ${code}`)));
-  }),
-) as { wsUrl: string; restUrl: string };
+const replay = await startReplayProcess();
 const store = await openStore(join(mkdtempSync(join(tmpdir(), "ticklens-bench-isolation-")), "isolation.duckdb"));
 
 // Two cointegrated synthetic legs, one trade per minute each, stored and resampled before the collector starts.
 {
   const builder = new TickBatchBuilder(2 * PAIR_BARS);
-  let seed = 11;
-  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) - 0.5;
+  const uniform = seededRandom(11);
+  const rand = () => uniform() - 0.5;
   let x = 1_000;
   for (let i = 0; i < PAIR_BARS; i++) {
     x += rand();
@@ -93,10 +79,7 @@ root.get("/bench/stats", (c) => {
   return c.json(figures);
 });
 root.route("/", app);
-const server = serve({ fetch: root.fetch, port: 0, hostname: "127.0.0.1", websocket: { server: new WebSocketServer({ noServer: true }) } });
-await new Promise((resolve) => server.once("listening", resolve));
-const { port } = server.address() as AddressInfo;
-process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
+const server = await serveAndAnnounce(root);
 shutdown = async () => {
   server.close();
   await collector.stop();
