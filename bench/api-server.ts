@@ -11,9 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono } from "hono";
 import { createApp } from "../src/api/app.ts";
-import { Collector } from "../src/collector/collector.ts";
-import { silentLogger } from "../src/runtime/logger.ts";
-import { serveAndAnnounce, startReplayProcess } from "./bench-process.ts";
+import { serveAndAnnounce, startBenchCollector, startReplayProcess } from "./bench-process.ts";
 import { openStore } from "../src/store/index.ts";
 
 /**
@@ -27,14 +25,7 @@ let shutdown = async (): Promise<void> => process.exit(1);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown());
 const replay = await startReplayProcess();
 const store = await openStore(join(mkdtempSync(join(tmpdir(), "ticklens-bench-api-")), "api.duckdb"));
-const collector = await Collector.start(store, {
-  symbols: ["BTCUSDT", "ETHUSDT"],
-  market: "futures",
-  stream: "trade",
-  wsUrl: replay.wsUrl,
-  restUrl: replay.restUrl,
-  logger: silentLogger(),
-});
+const collector = await startBenchCollector(store, replay);
 const barsOf = async (symbol: string) => (await store.queryBars({ symbol, timeframe: "1m" })).length;
 while (collector.status().stored === 0 || Math.min(await barsOf("BTCUSDT"), await barsOf("ETHUSDT")) < MIN_BARS) {
   await new Promise((r) => setTimeout(r, 1_000));

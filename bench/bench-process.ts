@@ -1,7 +1,8 @@
 /**
  * What the servers of the API benches (bench/api-server.ts, bench/isolation-server.ts) share: the replay server in
  * a process of its own (Binance is another machine in production), the real futures capture looped at 20×, times
- * moved to now; and serving the app on a free loopback port, announced as `{"url": …}` on stdout.
+ * moved to now; the collector streaming it; and serving the app on a free loopback port, announced as `{"url": …}`
+ * on stdout.
  */
 import { serve, type ServerType } from "@hono/node-server";
 import { spawn } from "node:child_process";
@@ -9,6 +10,9 @@ import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
 import type { Hono } from "hono";
 import { WebSocketServer } from "ws";
+import { Collector } from "../src/collector/collector.ts";
+import { silentLogger } from "../src/runtime/logger.ts";
+import type { Store } from "../src/store/index.ts";
 
 /** Where the replay serves, from the `{"wsUrl", "restUrl"}` line it prints once listening. */
 export interface ReplayEndpoints {
@@ -39,4 +43,16 @@ export async function serveAndAnnounce(root: Hono): Promise<ServerType> {
   const { port } = server.address() as AddressInfo;
   process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
   return server;
+}
+
+/** The real collector streaming the replay's BTCUSDT and ETHUSDT futures trades into `store`, quietly. */
+export function startBenchCollector(store: Store, replay: ReplayEndpoints): Promise<Collector> {
+  return Collector.start(store, {
+    symbols: ["BTCUSDT", "ETHUSDT"],
+    market: "futures",
+    stream: "trade",
+    wsUrl: replay.wsUrl,
+    restUrl: replay.restUrl,
+    logger: silentLogger(),
+  });
 }

@@ -12,11 +12,9 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Hono } from "hono";
 import { createApp } from "../src/api/app.ts";
-import { Collector } from "../src/collector/collector.ts";
 import { closeComputePool } from "../src/compute/pool.ts";
-import { silentLogger } from "../src/runtime/logger.ts";
 import { seededRandom } from "../src/replay/seeded-random.ts";
-import { serveAndAnnounce, startReplayProcess } from "./bench-process.ts";
+import { serveAndAnnounce, startBenchCollector, startReplayProcess } from "./bench-process.ts";
 import { openStore, TickBatchBuilder } from "../src/store/index.ts";
 
 export const PAIR_BARS = 20_000;
@@ -45,14 +43,7 @@ const store = await openStore(join(mkdtempSync(join(tmpdir(), "ticklens-bench-is
   await store.resample({ final: true });
 }
 
-const collector = await Collector.start(store, {
-  symbols: ["BTCUSDT", "ETHUSDT"],
-  market: "futures",
-  stream: "trade",
-  wsUrl: replay.wsUrl,
-  restUrl: replay.restUrl,
-  logger: silentLogger(),
-});
+const collector = await startBenchCollector(store, replay);
 while ((await store.queryBars({ symbol: "BTCUSDT", timeframe: "1m" })).length < 2) await new Promise((r) => setTimeout(r, 500));
 
 let delay = monitorEventLoopDelay({ resolution: 10 });
