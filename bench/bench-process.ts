@@ -1,5 +1,5 @@
 /**
- * What the servers of the API benches (bench/api-server.ts, bench/isolation-server.ts) share: the replay server in
+ * What the benches' servers share (bench/api-server.ts, bench/isolation-server.ts; bench/ingest.ts its collector): the replay server in
  * a process of its own (Binance is another machine in production), the real futures capture looped at 20×, times
  * moved to now; the collector streaming it; and serving the app on a free loopback port, announced as `{"url": …}`
  * on stdout.
@@ -11,7 +11,7 @@ import { createInterface } from "node:readline";
 import type { Hono } from "hono";
 import { WebSocketServer } from "ws";
 import { Collector } from "../src/collector/collector.ts";
-import { silentLogger } from "../src/runtime/logger.ts";
+import { silentLogger, type Logger } from "../src/runtime/logger.ts";
 import type { Store } from "../src/store/index.ts";
 
 /** Where the replay serves, from the `{"wsUrl", "restUrl"}` line it prints once listening. */
@@ -45,14 +45,14 @@ export async function serveAndAnnounce(root: Hono): Promise<ServerType> {
   return server;
 }
 
-/** The real collector streaming the replay's BTCUSDT and ETHUSDT futures trades into `store`, quietly. */
-export function startBenchCollector(store: Store, replay: ReplayEndpoints): Promise<Collector> {
+/** The real collector, as `ticklens collect` runs it, streaming the replay's BTCUSDT and ETHUSDT futures trades. */
+export function startBenchCollector(store: Store, replay: ReplayEndpoints, logger: Logger = silentLogger()): Promise<Collector> {
   return Collector.start(store, {
     symbols: ["BTCUSDT", "ETHUSDT"],
     market: "futures",
     stream: "trade",
     wsUrl: replay.wsUrl,
     restUrl: replay.restUrl,
-    logger: silentLogger(),
+    logger,
   });
 }

@@ -13,17 +13,16 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { Collector } from "../src/collector/collector.ts";
-import { componentLogger, silentLogger, type Logger } from "../src/runtime/logger.ts";
+import { componentLogger, silentLogger } from "../src/runtime/logger.ts";
 import {
   formatTicksCsv,
   insertTicksRowByRow,
   loadTicksCsv,
   openStore,
   TickBatchBuilder,
-  type Store,
   type TickBatch,
 } from "../src/store/index.ts";
+import { startBenchCollector } from "./bench-process.ts";
 
 const CAPTURE = "data/samples/binance-futures-trades-btcusdt-ethusdt-2025-12-16.csv";
 const REPEAT = Number(process.env.INGEST_REPEAT ?? 30);
@@ -60,18 +59,6 @@ async function startReplay(args: string[]): Promise<ReplayProcess> {
   };
 }
 
-/** The collector as `npm run collect` runs it, on the replay server's futures trade streams. */
-function startCollector(store: Store, replay: ReplayProcess, logger: Logger): Promise<Collector> {
-  return Collector.start(store, {
-    symbols: ["BTCUSDT", "ETHUSDT"],
-    market: "futures",
-    stream: "trade",
-    wsUrl: replay.wsUrl,
-    restUrl: replay.restUrl,
-    logger,
-  });
-}
-
 function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
@@ -80,7 +67,7 @@ function percentile(sorted: Float64Array, p: number): number {
 async function throughput(dir: string): Promise<{ rate: number; stored: number; seconds: number; peakRssMiB: number; rows: TickBatch }> {
   const replay = await startReplay(["--speed", "max", "--repeat", String(REPEAT)]);
   const store = await openStore(join(dir, "collector.duckdb"));
-  const collector = await startCollector(store, replay, componentLogger("collector"));
+  const collector = await startBenchCollector(store, replay, componentLogger("collector"));
   const expected = 28_398 * REPEAT;
   let firstAt = 0;
   collector.onBatch(() => {
@@ -149,7 +136,7 @@ async function latency(dir: string): Promise<{ p50: number; p99: number; max: nu
   const speed = Math.round(TARGET_RATE / CAPTURE_RATE);
   const replay = await startReplay(["--speed", String(speed), "--repeat", "1000"]);
   const store = await openStore(join(dir, "latency.duckdb"));
-  const collector = await startCollector(store, replay, silentLogger());
+  const collector = await startBenchCollector(store, replay, silentLogger());
   const delays: number[] = [];
   collector.onBatch((batch) => {
     const committedAt = Date.now();

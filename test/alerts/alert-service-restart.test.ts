@@ -6,21 +6,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { AlertService, type FiredAlert } from "../../src/alerts/alert-service.ts";
 import { createApp } from "../../src/api/app.ts";
-import type { Trade } from "../../src/engine/index.ts";
 import { createRule, listHistory } from "../../src/store/alert-store.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
-import { StoreFeed } from "../helpers/store-feed.ts";
+import { risingTrades, StoreFeed } from "../helpers/store-feed.ts";
 import { useTempDir } from "../helpers/temp-dir.ts";
 
 const T0 = 1_765_922_888_000;
-const trades: Trade[] = Array.from({ length: 20 }, (_, i) => ({
-  symbol: "BTCUSDT",
-  tradeId: i + 1,
-  price: 100 + i,
-  qty: 1,
-  isBuyerMaker: false,
-  tradeTime: T0 + i,
-}));
+const trades = risingTrades(20, T0);
 
 const good = {
   name: "BTC crosses 110.5",

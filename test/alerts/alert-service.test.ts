@@ -1,23 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AlertService, type FiredAlert } from "../../src/alerts/alert-service.ts";
-import { AlertFeed, type AlertRule, type Trade } from "../../src/engine/index.ts";
+import { AlertFeed, type AlertRule } from "../../src/engine/index.ts";
 import { createRule } from "../../src/store/alert-store.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
-import { StoreFeed } from "../helpers/store-feed.ts";
+import { risingTrades, StoreFeed } from "../helpers/store-feed.ts";
 import { useTempDir } from "../helpers/temp-dir.ts";
 
 const T0 = 1_765_922_888_000;
 const TRADES = 5_000;
 
 /** A price that steps up by 1 every trade from 100: it crosses 110.5 at index 11 and 4,600.5 at index 4,501. */
-const burst: Trade[] = Array.from({ length: TRADES }, (_, i) => ({
-  symbol: "BTCUSDT",
-  tradeId: i + 1,
-  price: 100 + i,
-  qty: 1,
-  isBuyerMaker: false,
-  tradeTime: T0 + i,
-}));
+const burst = risingTrades(TRADES, T0);
 
 const rule = (name: string, threshold: number): Omit<AlertRule, "id"> => ({
   name,

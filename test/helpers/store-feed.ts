@@ -8,6 +8,14 @@ import type { CollectorStatus } from "../../src/collector/collector.ts";
 import type { Trade } from "../../src/engine/types.ts";
 import { TickBatchBuilder, type Store, type TickBatch } from "../../src/store/index.ts";
 
+/**
+ * BTCUSDT trades whose price steps up by 1 from 100, one per millisecond from `t0` (ids from 1): trade i is at
+ * price 100 + i, time t0 + i, so a test can say which trade crosses a threshold.
+ */
+export function risingTrades(count: number, t0: number): Trade[] {
+  return Array.from({ length: count }, (_, i) => ({ symbol: "BTCUSDT", tradeId: i + 1, price: 100 + i, qty: 1, isBuyerMaker: false, tradeTime: t0 + i }));
+}
+
 /** Trades as one live batch (quote quantity derived, received 5 ms after the trade). */
 export function tradeBatch(trades: readonly Trade[]): TickBatch {
   const builder = new TickBatchBuilder(Math.max(1, trades.length));
